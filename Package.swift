@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// FleetSim: what it costs to serve an LLM at a given load and latency, on given hardware.
+import PackageDescription
+
+let package = Package(
+    name: "FleetSim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fleetsim", targets: ["fleetsim"]),
+        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetScenario"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "FleetUnits"),
+        .target(name: "FleetLinearAlgebra", dependencies: ["CBLAS"]),
+        .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams"]),
+        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "Yams"]),
+        .executableTarget(
+            name: "fleetsim",
+            dependencies: [
+                "FleetUnits", "FleetProfiles", "FleetScenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FleetUnitsTests", dependencies: ["FleetUnits"]),
+        .testTarget(name: "FleetLinearAlgebraTests", dependencies: ["FleetLinearAlgebra"]),
+        .testTarget(name: "FleetProfilesTests", dependencies: ["FleetProfiles"]),
+        .testTarget(name: "FleetScenarioTests", dependencies: ["FleetScenario"]),
+        .testTarget(name: "CLITests", dependencies: ["fleetsim"]),
+    ]
+)
