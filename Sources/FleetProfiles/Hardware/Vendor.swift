@@ -1,0 +1,4 @@
+/// An accelerator vendor.
+public enum Vendor: String, Codable, Sendable, CaseIterable {
+    case nvidia, amd, intel, huawei
+}

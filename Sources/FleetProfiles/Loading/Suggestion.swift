@@ -1,0 +1,42 @@
+/// "Did you mean" for unknown ids and keys.
+public enum Suggestion {
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo
+    /// (distance at most a third of the longer word, at least 2) or contains / is contained in `word`.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let lowered = word.lowercased()
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
+                best = (candidate, distance)
+            }
+        }
+        guard let best else { return nil }
+        let limit = max(2, max(word.count, best.candidate.count) / 3)
+        if best.distance <= limit { return best.candidate }
+        let containing = candidates.filter { $0.lowercased().contains(lowered) || lowered.contains($0.lowercased()) }
+        return containing.min { ($0.count, $0) < ($1.count, $1) }
+    }
+
+    /// `"; did you mean 'x'?"` or the empty string.
+    public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,329 @@
+import FleetProfiles
+import FleetUnits
+
+/// Checks a decoded scenario against the profile catalogue and its own rules, collecting every problem
+/// with its location.
+struct ScenarioValidator {
+    let scenario: Scenario
+    let catalog: ProfileCatalog
+    let document: Document
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(scenario: Scenario, catalog: ProfileCatalog, document: Document) {
+        self.scenario = scenario
+        self.catalog = catalog
+        self.document = document
+    }
+
+    private mutating func fail(_ message: String, at path: DocumentPath) {
+        diagnostics.append(document.diagnostic(message, at: path))
+    }
+
+    private static let root = DocumentPath()
+
+    mutating func validate() {
+        if scenario.version != Scenario.supportedVersion {
+            fail("unsupported version \(scenario.version); this fleetsim reads version \(Scenario.supportedVersion)",
+                 at: Self.root.appending("version"))
+        }
+        validateExchangeRates()
+        for (index, deployment) in scenario.deployments.enumerated() {
+            validate(deployment, at: Self.root.appending("deployments").appending(index))
+        }
+        checkUniqueNames(scenario.deployments.map(\.name), what: "deployment", list: "deployments")
+        validateWorkload()
+        validateFinance()
+        validateOptions()
+    }
+
+    // MARK: Money
+
+    private mutating func validateExchangeRates() {
+        let path = Self.root.appending("exchange_rates")
+        for (code, rate) in scenario.exchangeRates.sorted(by: { $0.key < $1.key }) {
+            guard Currency(code: code) != nil else {
+                fail(UnitError.unknownCurrency(text: code, code: code).description, at: path.appending(code))
+                continue
+            }
+            if rate.currency != scenario.currency {
+                fail("exchange rate of \(code) must be in the scenario currency \(scenario.currency), got '\(rate)'",
+                     at: path.appending(code))
+            } else if !(rate.amount > 0) {
+                fail("exchange rate of \(code) must be positive, got '\(rate)'", at: path.appending(code))
+            }
+        }
+    }
+
+    /// A price must be non-negative and convertible to the scenario currency.
+    private mutating func checkPrice(_ amount: Double, _ currency: Currency, printed: String, at path: DocumentPath) {
+        let name = path.lastKey ?? "price"
+        if amount < 0 {
+            fail("'\(name)' must not be negative, got '\(printed)'", at: path)
+        }
+        if currency != scenario.currency, scenario.exchangeRates[currency.code] == nil {
+            fail(ExchangeRates.MissingRate(from: currency, to: scenario.currency).description, at: path)
+        }
+    }
+
+    // MARK: Deployments
+
+    private mutating func validate(_ deployment: Deployment, at path: DocumentPath) {
+        if deployment.name.isEmpty { fail("'name' must not be empty", at: path.appending("name")) }
+        let hardware = catalog.hardware(deployment.hardware)
+        if hardware == nil {
+            fail("unknown hardware '\(deployment.hardware)'\(Suggestion.phrase(for: deployment.hardware, in: catalog.hardware.map(\.id)))",
+                 at: path.appending("hardware"))
+        }
+        let model = catalog.model(deployment.model)
+        if model == nil {
+            fail("unknown model '\(deployment.model)'\(Suggestion.phrase(for: deployment.model, in: catalog.models.map(\.id)))",
+                 at: path.appending("model"))
+        }
+        if catalog.engine(deployment.engine) == nil {
+            fail("unknown engine '\(deployment.engine)'\(Suggestion.phrase(for: deployment.engine, in: catalog.engines.map(\.id)))",
+                 at: path.appending("engine"))
+        }
+        if deployment.devices < 1 { fail("'devices' must be at least 1, got \(deployment.devices)", at: path.appending("devices")) }
+        if deployment.replicas < 1 { fail("'replicas' must be at least 1, got \(deployment.replicas)", at: path.appending("replicas")) }
+        validateParallelism(deployment, model: model, at: path)
+        if let hardware { validatePrecision(deployment.precision, on: hardware, at: path.appending("precision")) }
+        if let cap = deployment.powerCap {
+            if !(cap.value > 0) {
+                fail("'power_cap' must be positive, got '\(cap)'", at: path.appending("power_cap"))
+            } else if let hardware, let board = hardware.power.board, cap > board {
+                fail("'power_cap' (\(cap)) must not exceed the board power of '\(hardware.id)' (\(board))",
+                     at: path.appending("power_cap"))
+            }
+        }
+        validateScheduling(deployment.scheduling, at: path.appending("scheduling"))
+    }
+
+    private mutating func validateParallelism(_ deployment: Deployment, model: ModelProfile?, at path: DocumentPath) {
+        let parallelism = deployment.parallelism
+        let parallelPath = path.appending("parallelism")
+        var valid = true
+        for (name, degree) in [("tensor", parallelism.tensor), ("pipeline", parallelism.pipeline), ("expert", parallelism.expert)]
+        where degree < 1 {
+            fail("'\(name)' must be at least 1, got \(degree)", at: parallelPath.appending(name))
+            valid = false
+        }
+        guard valid else { return }
+        if deployment.devices >= 1, parallelism.tensor * parallelism.pipeline != deployment.devices {
+            fail("'devices' (\(deployment.devices)) must equal 'tensor' × 'pipeline' (\(parallelism.tensor) × \(parallelism.pipeline))",
+                 at: path.appending("devices"))
+        }
+        guard let model else { return }
+        let architecture = model.architecture
+        if architecture.attentionHeads % parallelism.tensor != 0 {
+            fail("'tensor' (\(parallelism.tensor)) must divide the attention heads of '\(model.id)' (\(architecture.attentionHeads))",
+                 at: parallelPath.appending("tensor"))
+        }
+        if parallelism.pipeline > architecture.layers {
+            fail("'pipeline' (\(parallelism.pipeline)) must not exceed the layers of '\(model.id)' (\(architecture.layers))",
+                 at: parallelPath.appending("pipeline"))
+        }
+        if parallelism.expert > 1 {
+            if let moe = architecture.moe {
+                if moe.routedExperts % parallelism.expert != 0 {
+                    fail("'expert' (\(parallelism.expert)) must divide the routed experts of '\(model.id)' (\(moe.routedExperts))",
+                         at: parallelPath.appending("expert"))
+                }
+            } else {
+                fail("'expert' (\(parallelism.expert)) needs a mixture-of-experts model; '\(model.id)' is dense",
+                     at: parallelPath.appending("expert"))
+            }
+        }
+    }
+
+    /// Compute runs at the activation precision, so the hardware must run it natively; weights and KV cache
+    /// may be stored narrower (weight-only quantization, an FP8 KV cache dequantized on load).
+    private mutating func validatePrecision(_ precision: PrecisionChoice, on hardware: HardwareProfile, at path: DocumentPath) {
+        let native = hardware.compute.dense
+        let computePrecision: Precision = precision.activations == .mxfp4 ? .fp4 : precision.activations
+        if native[computePrecision] == nil {
+            let runs = hardware.compute.precisions.map(\.rawValue).joined(separator: ", ")
+            fail("precision '\(precision.activations.rawValue)' is not supported by '\(hardware.id)'; it runs \(runs)",
+                 at: path.appending("activations"))
+        }
+        if precision.weights.bits > precision.activations.bits, precision.activations != .tf32 {
+            fail("weights ('\(precision.weights.rawValue)') must not be wider than activations ('\(precision.activations.rawValue)')",
+                 at: path.appending("weights"))
+        }
+    }
+
+    private mutating func validateScheduling(_ scheduling: SchedulingOverrides, at path: DocumentPath) {
+        for (name, value) in [("max_sequences", scheduling.maxSequences), ("max_batched_tokens", scheduling.maxBatchedTokens),
+                              ("kv_block_size", scheduling.kvBlockSize)] {
+            if let value, value < 1 { fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name)) }
+        }
+        if let fraction = scheduling.memoryFraction, !(fraction > 0 && fraction <= 1) {
+            fail("'memory_fraction' must be in (0, 1], got \(UnitFormatter.number(fraction))", at: path.appending("memory_fraction"))
+        }
+    }
+
+    // MARK: Workload
+
+    private mutating func validateWorkload() {
+        let path = Self.root.appending("workload")
+        let workload = scenario.workload
+        let arrivals = workload.arrivals, arrivalsPath = path.appending("arrivals")
+        switch arrivals.pattern {
+        case .offline: break
+        case .concurrency:
+            if let concurrency = arrivals.concurrency {
+                if concurrency < 1 { fail("'concurrency' must be at least 1, got \(concurrency)", at: arrivalsPath.appending("concurrency")) }
+            } else {
+                fail("'concurrency' is required for 'concurrency' arrivals", at: arrivalsPath)
+            }
+        case .poisson, .gamma, .constant:
+            if let rate = arrivals.rate {
+                if !(rate > 0 && rate.isFinite) {
+                    fail("'rate' must be a positive number of requests per second, got \(UnitFormatter.number(rate))",
+                         at: arrivalsPath.appending("rate"))
+                }
+            } else {
+                fail("'rate' is required for '\(arrivals.pattern.rawValue)' arrivals", at: arrivalsPath)
+            }
+            if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
+                fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
+            }
+        }
+        if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
+        validate(workload.inputTokens, at: path.appending("input_tokens"))
+        validate(workload.outputTokens, at: path.appending("output_tokens"))
+        let slo = workload.slo, sloPath = path.appending("slo")
+        if !(slo.percentile > 0 && slo.percentile < 100) {
+            fail("'percentile' must be between 0 and 100, got \(UnitFormatter.number(slo.percentile))", at: sloPath.appending("percentile"))
+        }
+        for (name, limit) in [("ttft", slo.timeToFirstToken), ("tpot", slo.timePerOutputToken), ("e2e", slo.endToEnd)] {
+            if let limit, !(limit.value > 0) { fail("'\(name)' must be positive, got '\(limit)'", at: sloPath.appending(name)) }
+        }
+    }
+
+    private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) {
+        let name = path.lastKey ?? "length"
+        switch lengths.shape {
+        case .fixed, .lognormal:
+            guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return }
+            if mean < 1 { fail("'\(name)' must be at least 1 token, got \(mean)", at: path) }
+            if lengths.shape == .lognormal, !((lengths.standardDeviation ?? -1) > 0) {
+                fail("'stddev' must be positive for 'lognormal' \(name)", at: path)
+            }
+        case .uniform:
+            guard let minimum = lengths.minimum, let maximum = lengths.maximum else {
+                fail("'min' and 'max' are required for 'uniform' \(name)", at: path)
+                return
+            }
+            if minimum < 1 || maximum < minimum {
+                fail("'min' (\(minimum)) must be at least 1 and not above 'max' (\(maximum))", at: path)
+            }
+        }
+    }
+
+    // MARK: Finance
+
+    private mutating func validateFinance() {
+        let finance = scenario.finance, path = Self.root.appending("finance")
+        if finance.horizonMonths < 1 {
+            fail("'horizon_months' must be at least 1, got \(finance.horizonMonths)", at: path.appending("horizon_months"))
+        }
+        let owning = finance.owning, owningPath = path.appending("owning")
+        if let price = owning.serverPrice {
+            checkPrice(price.amount, price.currency, printed: price.description, at: owningPath.appending("server_price"))
+        }
+        if let price = owning.electricity {
+            checkPrice(price.amount, price.currency, printed: price.description, at: owningPath.appending("electricity"))
+        }
+        if let price = owning.colocation {
+            checkPrice(price.amount, price.currency, printed: price.description, at: owningPath.appending("colocation"))
+        }
+        if !(owning.pue >= 1) { fail("'pue' must be at least 1, got \(UnitFormatter.number(owning.pue))", at: owningPath.appending("pue")) }
+        if !(owning.usefulLifeYears > 0) {
+            fail("'useful_life_years' must be positive, got \(UnitFormatter.number(owning.usefulLifeYears))",
+                 at: owningPath.appending("useful_life_years"))
+        }
+        for (name, ratio) in [("cost_of_capital", owning.costOfCapital), ("maintenance", owning.maintenance)] where ratio.value < 0 {
+            fail("'\(name)' must not be negative, got \(UnitFormatter.number(ratio.value))", at: owningPath.appending(name))
+        }
+        let renting = finance.renting, rentingPath = path.appending("renting")
+        for (name, price) in [("on_demand", renting.onDemand), ("reserved_1y", renting.reserved1Year),
+                              ("reserved_3y", renting.reserved3Year)] {
+            if let price { checkPrice(price.amount, price.currency, printed: price.description, at: rentingPath.appending(name)) }
+        }
+        for (index, api) in finance.apis.enumerated() {
+            let apiPath = path.appending("apis").appending(index)
+            checkPrice(api.input.amount, api.input.currency, printed: api.input.description, at: apiPath.appending("input"))
+            checkPrice(api.output.amount, api.output.currency, printed: api.output.description, at: apiPath.appending("output"))
+            if let cached = api.cachedInput {
+                checkPrice(cached.amount, cached.currency, printed: cached.description, at: apiPath.appending("cached_input"))
+            }
+        }
+        checkUniqueNames(finance.apis.map(\.name), what: "API", list: "finance.apis")
+    }
+
+    // MARK: Options
+
+    private mutating func validateOptions() {
+        let path = Self.root.appending("options")
+        guard !scenario.options.isEmpty else {
+            fail("the comparison is empty: list at least one entry under 'options'", at: path)
+            return
+        }
+        checkUniqueNames(scenario.options.map(\.name), what: "option", list: "options")
+        let deploymentNames = scenario.deployments.map(\.name), apiNames = scenario.finance.apis.map(\.name)
+        for (index, option) in scenario.options.enumerated() {
+            let optionPath = path.appending(index)
+            switch (option.deployment, option.api) {
+            case (nil, nil):
+                fail("option '\(option.name)' needs a 'deployment' or an 'api'", at: optionPath)
+            case (.some, .some):
+                fail("option '\(option.name)' has both a 'deployment' and an 'api'; give one", at: optionPath)
+            case let (nil, api?):
+                if !apiNames.contains(api) {
+                    fail("unknown API '\(api)'\(Suggestion.phrase(for: api, in: apiNames))", at: optionPath.appending("api"))
+                }
+            case let (deploymentName?, nil):
+                guard let deployment = scenario.deployments.first(where: { $0.name == deploymentName }) else {
+                    fail("unknown deployment '\(deploymentName)'\(Suggestion.phrase(for: deploymentName, in: deploymentNames))",
+                         at: optionPath.appending("deployment"))
+                    continue
+                }
+                validateAcquisition(option, deployment: deployment, at: optionPath)
+            }
+        }
+    }
+
+    private mutating func validateAcquisition(_ option: ComparisonOption, deployment: Deployment, at path: DocumentPath) {
+        let renting = scenario.finance.renting
+        switch option.acquisition ?? .own {
+        case .own:
+            let profilePriced = catalog.hardware(deployment.hardware)?.servers?.contains { $0.price != nil } ?? false
+            if scenario.finance.owning.serverPrice == nil, !profilePriced, catalog.hardware(deployment.hardware) != nil {
+                fail("option '\(option.name)' owns '\(deployment.hardware)', for which no public purchase price is known; "
+                     + "set 'finance.owning.server_price'", at: path)
+            }
+        case .rentOnDemand where renting.onDemand == nil:
+            fail("option '\(option.name)' rents on demand, but 'finance.renting.on_demand' is not set", at: path)
+        case .rentReserved1Year where renting.reserved1Year == nil:
+            fail("option '\(option.name)' rents reserved for 1 year, but 'finance.renting.reserved_1y' is not set", at: path)
+        case .rentReserved3Year where renting.reserved3Year == nil:
+            fail("option '\(option.name)' rents reserved for 3 years, but 'finance.renting.reserved_3y' is not set", at: path)
+        default: break
+        }
+    }
+
+    private mutating func checkUniqueNames(_ names: [String], what: String, list: String) {
+        var first: [String: Int] = [:]
+        var listPath = Self.root
+        for key in list.split(separator: ".") { listPath = listPath.appending(String(key)) }
+        for (index, name) in names.enumerated() {
+            if let earlier = first[name] {
+                let earlierLocation = document.location(of: listPath.appending(earlier).appending("name"))
+                fail("duplicate \(what) name '\(name)' (first at line \(earlierLocation.line ?? 0))",
+                     at: listPath.appending(index).appending("name"))
+            } else {
+                first[name] = index
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import FleetUnits
+
+/// Money assumptions: the horizon, and the terms of owning, renting and buying tokens.
+public struct Finance: Codable, Sendable, Equatable {
+    /// Months the comparison covers.
+    public var horizonMonths: Int
+    public var owning: Owning
+    public var renting: Renting
+    /// Named API offers that options can refer to.
+    public var apis: [APIOffer]
+
+    enum CodingKeys: String, CodingKey { case horizonMonths = "horizon_months", owning, renting, apis }
+
+    public init(horizonMonths: Int, owning: Owning, renting: Renting, apis: [APIOffer]) {
+        self.horizonMonths = horizonMonths
+        self.owning = owning
+        self.renting = renting
+        self.apis = apis
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let problems = decoder.problems
+        let defaults = Finance.default
+        horizonMonths = try container.decode(Int.self, forKey: .horizonMonths, orRecord: problems) ?? defaults.horizonMonths
+        owning = try container.decode(Owning.self, forKey: .owning, orRecord: problems) ?? defaults.owning
+        renting = try container.decode(Renting.self, forKey: .renting, orRecord: problems) ?? defaults.renting
+        apis = try container.decodeEach(APIOffer.self, forKey: .apis, orRecord: problems) ?? defaults.apis
+    }
+}
+
+/// Terms of owning the hardware. Prices may be given inline or taken from a price item id.
+public struct Owning: Codable, Sendable, Equatable {
+    /// Purchase price per server (whole system); `nil` takes the hardware profile's server price.
+    public var serverPrice: Money?
+    /// Electricity tariff.
+    public var electricity: Price<PerKilowattHour>?
+    /// Power usage effectiveness (≥ 1).
+    public var pue: Double
+    /// Colocation per kW per month.
+    public var colocation: Price<PerKilowattMonth>?
+    /// Depreciation life.
+    public var usefulLifeYears: Double
+    /// Annual cost of capital for the capital recovery factor.
+    public var costOfCapital: Ratio
+    /// Annual maintenance as a fraction of capex.
+    public var maintenance: Ratio
+
+    enum CodingKeys: String, CodingKey {
+        case serverPrice = "server_price", electricity, pue, colocation, usefulLifeYears = "useful_life_years"
+        case costOfCapital = "cost_of_capital", maintenance
+    }
+
+    public init(serverPrice: Money?, electricity: Price<PerKilowattHour>?, pue: Double, colocation: Price<PerKilowattMonth>?,
+                usefulLifeYears: Double, costOfCapital: Ratio, maintenance: Ratio) {
+        self.serverPrice = serverPrice
+        self.electricity = electricity
+        self.pue = pue
+        self.colocation = colocation
+        self.usefulLifeYears = usefulLifeYears
+        self.costOfCapital = costOfCapital
+        self.maintenance = maintenance
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let problems = decoder.problems
+        let defaults = Owning.default
+        serverPrice = try container.decode(Money.self, forKey: .serverPrice, orRecord: problems)
+        electricity = try container.decode(Price<PerKilowattHour>.self, forKey: .electricity, orRecord: problems)
+        pue = try container.decode(Double.self, forKey: .pue, orRecord: problems) ?? defaults.pue
+        colocation = try container.decode(Price<PerKilowattMonth>.self, forKey: .colocation, orRecord: problems)
+        usefulLifeYears = try container.decode(Double.self, forKey: .usefulLifeYears, orRecord: problems)
+            ?? defaults.usefulLifeYears
+        costOfCapital = try container.decode(Ratio.self, forKey: .costOfCapital, orRecord: problems) ?? defaults.costOfCapital
+        maintenance = try container.decode(Ratio.self, forKey: .maintenance, orRecord: problems) ?? defaults.maintenance
+    }
+}
+
+/// Rental rates per device-hour.
+public struct Renting: Codable, Sendable, Equatable {
+    public var onDemand: Price<PerHour>?
+    public var reserved1Year: Price<PerHour>?
+    public var reserved3Year: Price<PerHour>?
+
+    enum CodingKeys: String, CodingKey {
+        case onDemand = "on_demand", reserved1Year = "reserved_1y", reserved3Year = "reserved_3y"
+    }
+
+    public init(onDemand: Price<PerHour>? = nil, reserved1Year: Price<PerHour>? = nil, reserved3Year: Price<PerHour>? = nil) {
+        self.onDemand = onDemand
+        self.reserved1Year = reserved1Year
+        self.reserved3Year = reserved3Year
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let problems = decoder.problems
+        onDemand = try container.decode(Price<PerHour>.self, forKey: .onDemand, orRecord: problems)
+        reserved1Year = try container.decode(Price<PerHour>.self, forKey: .reserved1Year, orRecord: problems)
+        reserved3Year = try container.decode(Price<PerHour>.self, forKey: .reserved3Year, orRecord: problems)
+    }
+}
+
+/// A per-token API offer.
+public struct APIOffer: Codable, Sendable, Equatable {
+    public var name: String
+    public var input: Price<PerMillionTokens>
+    public var output: Price<PerMillionTokens>
+    public var cachedInput: Price<PerMillionTokens>?
+
+    enum CodingKeys: String, CodingKey { case name, input, output, cachedInput = "cached_input" }
+
+    public init(name: String, input: Price<PerMillionTokens>, output: Price<PerMillionTokens>,
+                cachedInput: Price<PerMillionTokens>? = nil) {
+        self.name = name
+        self.input = input
+        self.output = output
+        self.cachedInput = cachedInput
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct ImportHF: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import-hf", abstract: "placeholder")
+    func run() throws {}
+}
