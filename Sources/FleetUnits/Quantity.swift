@@ -132,4 +132,10 @@ public struct Ratio: Quantity {
     public let value: Double
     public init(_ value: Double) { self.value = value }
     public static let dimension = Dimension.ratio
+
+    /// A ratio is written as a plain number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }

@@ -49,7 +49,9 @@ struct ProfileValidator {
         if let bandwidth = profile.memory.bandwidth {
             checkPositive(bandwidth.value, "bandwidth", at: root.appending("memory").appending("bandwidth"))
         }
-        if profile.compute.dense.isEmpty { fail("'dense' must list at least one precision", at: root.appending("compute")) }
+        if profile.compute.dense.isEmpty, profile.compute.note == nil {
+            fail("'dense' lists no precision; give sourced rates or a 'note' saying why none is known", at: root.appending("compute"))
+        }
         for (precision, rate) in profile.compute.dense {
             checkPositive(rate.value, precision.rawValue,
                           at: root.appending("compute").appending("dense").appending(precision.rawValue))

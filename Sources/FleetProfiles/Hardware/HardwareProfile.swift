@@ -39,7 +39,8 @@ public struct HardwareProfile: Codable, Sendable, Identifiable {
 
     /// Every sourced group of the profile, with its path, for validation and display.
     public var sourcedGroups: [(path: String, group: any Sourced)] {
-        var groups: [(String, any Sourced)] = [("memory", memory), ("compute", compute)]
+        var groups: [(String, any Sourced)] = [("memory", memory)]
+        if !compute.dense.isEmpty { groups.append(("compute", compute)) }
         if power.board != nil || power.idle != nil { groups.append(("power", power)) }
         if let scaleUp = interconnect?.scaleUp { groups.append(("interconnect.scale_up", scaleUp)) }
         if let scaleOut = interconnect?.scaleOut { groups.append(("interconnect.scale_out", scaleOut)) }

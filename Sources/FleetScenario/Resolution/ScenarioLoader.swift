@@ -16,11 +16,7 @@ public enum ScenarioLoader {
     }
 
     static func load(document: Document, catalog: ProfileCatalog) throws(DiagnosticList) -> Scenario {
-        let scenario = try document.decode(Scenario.self)
-        var validator = ScenarioValidator(scenario: scenario, catalog: catalog, document: document)
-        validator.validate()
-        guard validator.diagnostics.isEmpty else { throw DiagnosticList(validator.diagnostics) }
-        return resolve(scenario, catalog: catalog)
+        try ScenarioDocument(document: document, catalog: catalog).effective
     }
 
     /// The scenario with every default filled in: scheduling settings a deployment does not override

@@ -139,6 +139,11 @@ struct ScenarioValidator {
     /// may be stored narrower (weight-only quantization, an FP8 KV cache dequantized on load).
     private mutating func validatePrecision(_ precision: PrecisionChoice, on hardware: HardwareProfile, at path: DocumentPath) {
         let native = hardware.compute.dense
+        guard !native.isEmpty else {
+            fail("'\(hardware.id)' has no sourced compute rates in its profile, so no precision can be checked or simulated",
+                 at: path.appending("activations"))
+            return
+        }
         let computePrecision: Precision = precision.activations == .mxfp4 ? .fp4 : precision.activations
         if native[computePrecision] == nil {
             let runs = hardware.compute.precisions.map(\.rawValue).joined(separator: ", ")
