@@ -12,7 +12,8 @@ enum JSONErrorLocator {
                 column = Int(parts[1])
             }
             message = String(description[..<range.lowerBound])
-        } else if let range = description.range(of: " at character ") ?? description.range(of: " at offset ") {
+        } else if let range = description.range(of: " around character ") ?? description.range(of: " at character ")
+                    ?? description.range(of: " at offset ") {
             let digits = description[range.upperBound...].prefix { $0.isNumber }
             if let offset = Int(digits) { (line, column) = position(ofOffset: offset, in: text) }
             message = String(description[..<range.lowerBound])

@@ -1,0 +1,174 @@
+import Testing
+import FleetProfiles
+@testable import FleetScenario
+
+/// Every user-facing scenario error, pinned word for word (argument-parser's `ErrorMessageTests`).
+struct ScenarioErrorMessageTests {
+    /// The diagnostics of loading `text`, one string each.
+    func errors(_ text: String, file: String = "plan.yaml") -> [String] {
+        do {
+            _ = try ScenarioLoader.load(text: text, file: file, catalog: Fixtures.catalog)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    func replacing(_ old: String, with new: String) -> String {
+        precondition(Fixtures.valid.contains(old), "fixture lacks \(old)")
+        return Fixtures.valid.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test func validFixtureHasNoErrors() {
+        #expect(errors(Fixtures.valid) == [])
+    }
+
+    @Test func malformedYAML() {
+        #expect(errors("version: 1\ndeployments: [\n  - name: x\n") == [
+            "plan.yaml:3:3: error: malformed YAML: did not find expected node content",
+        ])
+    }
+
+    @Test func malformedJSON() {
+        #expect(errors("{\"version\": 1,\n \"name\": }\n", file: "plan.json") == [
+            "plan.json:2:10: error: malformed JSON: invalid value",
+        ])
+    }
+
+    @Test func wrongType() {
+        #expect(errors(replacing("devices: 8", with: "devices: eight")) == [
+            "plan.yaml:8:14: error: 'devices' must be an integer",
+        ])
+    }
+
+    @Test func unknownHardwareWithSuggestion() {
+        #expect(errors(replacing("hardware: nvidia-h100-sxm", with: "hardware: h100-sxm")) == [
+            "plan.yaml:6:15: error: unknown hardware 'h100-sxm'; did you mean 'nvidia-h100-sxm'?",
+        ])
+    }
+
+    @Test func unknownModel() {
+        #expect(errors(replacing("model: llama-3.1-70b", with: "model: llama-4-70b")) == [
+            "plan.yaml:7:12: error: unknown model 'llama-4-70b'; did you mean 'llama-2-70b'?",
+        ])
+    }
+
+    @Test func negativePrice() {
+        #expect(errors(replacing("electricity: 0.0892 USD/kWh", with: "electricity: -0.1 USD/kWh")) == [
+            "plan.yaml:14:51: error: 'electricity' must not be negative, got '-0.1 USD/kWh'",
+        ])
+    }
+
+    @Test func zeroDevices() {
+        #expect(errors(replacing("devices: 8", with: "devices: 0")) == [
+            "plan.yaml:8:14: error: 'devices' must be at least 1, got 0",
+        ])
+    }
+
+    @Test func tensorParallelDegreeThatDoesNotDivideTheHeads() {
+        let text = replacing("devices: 8", with: "devices: 3").replacingOccurrences(of: "tensor: 8", with: "tensor: 3")
+        #expect(errors(text) == [
+            "plan.yaml:10:27: error: 'tensor' (3) must divide the attention heads of 'llama-3.1-70b' (64)",
+        ])
+    }
+
+    @Test func precisionTheHardwareLacks() {
+        #expect(errors(replacing("hardware: nvidia-h100-sxm", with: "hardware: nvidia-a100-sxm-80gb")) == [
+            "plan.yaml:9:44: error: precision 'fp8' is not supported by 'nvidia-a100-sxm-80gb'; it runs fp64, fp32, tf32, bf16, fp16, int8, int4",
+        ])
+    }
+
+    @Test func missingFile() {
+        #expect(throws: DiagnosticList.self) { try Document(contentsOf: "/nonexistent/plan.yaml") }
+        do { _ = try Document(contentsOf: "/nonexistent/plan.yaml") } catch {
+            #expect(error.description == "/nonexistent/plan.yaml: error: no such file")
+        }
+    }
+
+    @Test func unknownCurrency() {
+        #expect(errors(replacing("on_demand: 2.99 USD/h", with: "on_demand: 2.99 XYZ/h")) == [
+            "plan.yaml:15:24: error: unknown currency 'XYZ' in '2.99 XYZ/h'; expected one of USD, EUR, CNY, GBP, JPY, KRW, INR, SGD, HKD, TWD, CHF, CAD, AUD",
+        ])
+    }
+
+    @Test func unitWhereAnotherIsExpected() {
+        #expect(errors(replacing("electricity: 0.0892 USD/kWh", with: "electricity: 0.0892 USD/h")) == [
+            "plan.yaml:14:51: error: '0.0892 USD/h' is a price per hour; expected a price per kWh such as '1.5 USD/kWh'",
+        ])
+    }
+
+    @Test func duplicateOptionName() {
+        #expect(errors(replacing("{name: rent, deployment", with: "{name: own, deployment")) == [
+            "plan.yaml:20:12: error: duplicate option name 'own' (first at line 19)",
+        ])
+    }
+
+    @Test func emptyComparison() {
+        let text = String(Fixtures.valid[..<Fixtures.valid.range(of: "options:")!.lowerBound]) + "options: []\n"
+        #expect(errors(text) == ["plan.yaml:18:10: error: the comparison is empty: list at least one entry under 'options'"])
+    }
+
+    @Test func unsupportedVersion() {
+        #expect(errors(replacing("version: 1", with: "version: 2")) == [
+            "plan.yaml:1:10: error: unsupported version 2; this fleetsim reads version 1",
+        ])
+    }
+
+    @Test func unknownKeyWithSuggestion() {
+        #expect(errors(replacing("    devices: 8", with: "    devices: 8\n    replica: 2")) == [
+            "plan.yaml:9:5: error: unknown key 'replica'; did you mean 'replicas'?",
+        ])
+    }
+
+    @Test func missingExchangeRate() {
+        #expect(errors(replacing("on_demand: 2.99 USD/h", with: "on_demand: 2.5 EUR/h")) == [
+            "plan.yaml:15:24: error: no exchange rate from EUR to USD; add 'EUR: <value> USD' under 'exchange_rates'",
+        ])
+    }
+
+    @Test func rentingWithoutARate() {
+        #expect(errors(replacing("renting: {on_demand: 2.99 USD/h}", with: "renting: {}")) == [
+            "plan.yaml:20:5: error: option 'rent' rents on demand, but 'finance.renting.on_demand' is not set",
+        ])
+    }
+
+    @Test func ownedHardwareWithoutAKnownPrice() {
+        let text = replacing("server_price: 255237 USD, ", with: "")
+            .replacingOccurrences(of: "hardware: nvidia-h100-sxm", with: "hardware: huawei-ascend-910b")
+            .replacingOccurrences(of: "{weights: fp8, activations: fp8, kv_cache: fp8}", with: "{weights: bf16, activations: bf16, kv_cache: bf16}")
+        #expect(errors(text) == [
+            "plan.yaml:19:5: error: option 'own' owns 'huawei-ascend-910b', for which no public purchase price is known; set 'finance.owning.server_price'",
+        ])
+    }
+
+    /// Structural problems (types, units, keys) are all reported first; when there are none, every semantic
+    /// problem (ids, ranges, cross references) is reported together.
+    @Test func reportsEveryProblemInOnePass() {
+        let text = replacing("hardware: nvidia-h100-sxm", with: "hardware: h100")
+            .replacingOccurrences(of: "version: 1", with: "version: 3")
+            .replacingOccurrences(of: "rate: 2", with: "rate: -2")
+            .replacingOccurrences(of: "on_demand: 2.99 USD/h", with: "on_demand: 2.99 W")
+        #expect(errors(text) == [
+            "plan.yaml:15:24: error: '2.99 W' is a power; expected an amount of money or a price such as '25000 USD' or '2.49 USD/h'",
+        ])
+        let semantic = replacing("hardware: nvidia-h100-sxm", with: "hardware: h100")
+            .replacingOccurrences(of: "version: 1", with: "version: 3")
+            .replacingOccurrences(of: "rate: 2", with: "rate: -2")
+        #expect(errors(semantic) == [
+            "plan.yaml:1:10: error: unsupported version 3; this fleetsim reads version 1",
+            "plan.yaml:6:15: error: unknown hardware 'h100'; did you mean 'nvidia-h100-nvl'?",
+            "plan.yaml:12:38: error: 'rate' must be a positive number of requests per second, got -2",
+        ])
+    }
+
+    @Test func reportsEveryStructuralProblemInOnePass() {
+        let text = replacing("devices: 8", with: "devices: eight")
+            .replacingOccurrences(of: "on_demand: 2.99 USD/h", with: "on_demand: 2.99 XYZ/h")
+            .replacingOccurrences(of: "rate: 2", with: "rate: fast")
+        #expect(errors(text) == [
+            "plan.yaml:8:14: error: 'devices' must be an integer",
+            "plan.yaml:12:38: error: 'rate' must be a number",
+            "plan.yaml:15:24: error: unknown currency 'XYZ' in '2.99 XYZ/h'; expected one of USD, EUR, CNY, GBP, JPY, KRW, INR, SGD, HKD, TWD, CHF, CAD, AUD",
+        ])
+    }
+}
