@@ -1,9 +1,12 @@
 /// "Did you mean" for unknown ids and keys.
 public enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo
-    /// (distance at most a third of the longer word, at least 2) or contains / is contained in `word`.
+    /// The best guess at what `word` meant: a candidate that contains it (the shortest — `h100-sxm` is
+    /// most likely `nvidia-h100-sxm`), else the closest by edit distance if that is close enough to be a
+    /// plausible typo (at most a third of the longer word, at least 2).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        let containing = candidates.filter { $0.lowercased().contains(lowered) }
+        if let shortest = containing.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
@@ -14,8 +17,8 @@ public enum Suggestion {
         guard let best else { return nil }
         let limit = max(2, max(word.count, best.candidate.count) / 3)
         if best.distance <= limit { return best.candidate }
-        let containing = candidates.filter { $0.lowercased().contains(lowered) || lowered.contains($0.lowercased()) }
-        return containing.min { ($0.count, $0) < ($1.count, $1) }
+        let contained = candidates.filter { lowered.contains($0.lowercased()) }
+        return contained.max { ($0.count, $1) < ($1.count, $0) }
     }
 
     /// `"; did you mean 'x'?"` or the empty string.

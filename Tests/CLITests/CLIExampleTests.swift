@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The commands of the README, run on the bundled examples and compared with checked-in output
+/// (regenerate with `scripts/update-expected.sh` after an intended change, and review the diff).
+@Suite(.serialized)
+struct CLIExampleTests {
+    @Test func effectiveScenarioOfTheReadmeExampleMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run(["dump-scenario", "--effective", "Examples/rent-vs-own.yaml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("rent-vs-own.effective.yaml")))
+    }
+
+    @Test func hardwareListMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run(["profiles", "list", "hardware"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == (try FleetSimBinary.expected("profiles-list-hardware.txt")))
+        let rows = result.standardOutput.split(separator: "\n").dropFirst(3)
+        #expect(rows.count >= 25)
+        #expect(rows.filter { $0.hasPrefix("huawei-ascend") }.count >= 4)
+    }
+
+    @Test func everyProfileListsAndShowsWithSources() throws {
+        for kind in ["hardware", "models", "engines", "prices"] {
+            #expect(try FleetSimBinary.run(["profiles", "list", kind]).status == 0)
+        }
+        let show = try FleetSimBinary.run(["profiles", "show", "huawei-ascend-910b"])
+        #expect(show.status == 0)
+        #expect(show.standardOutput.contains("sources:"))
+        #expect(show.standardOutput.contains("locator:"))
+        let unknown = try FleetSimBinary.run(["profiles", "show", "nvidia-h100"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError == "error: unknown profile 'nvidia-h100'; did you mean 'nvidia-h100-nvl'?\n")
+    }
+
+    @Test func importHFWritesAProfileThatMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run([
+            "import-hf", "Tests/Fixtures/hf-configs/qwen2.5-7b.json", "--id", "qwen2.5-7b",
+            "--source", "https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json", "--source-date", "2024-09-19",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("import-hf-qwen2.5-7b.yaml")))
+    }
+
+    @Test func importHFWritesItsOutputFileAtomically() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-import-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try FleetSimBinary.run([
+            "import-hf", "Tests/Fixtures/hf-configs/mixtral-8x7b.json", "--id", "mixtral-8x7b", "--source-date", "2023-12", "-o", path,
+        ])
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("routed_experts: 8"))
+    }
+
+    @Test func badScenarioReportsEveryProblemAndExitsTwo() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-bad-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: path) }
+        let text = """
+            version: 1
+            deployments:
+              - {name: a, hardware: h100-sxm, model: llama-3.1-70b, devices: 0}
+            options: []
+
+            """
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: path)
+        let result = try FleetSimBinary.run(["dump-scenario", path.path])
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == """
+            \(path.path):3:25: error: unknown hardware 'h100-sxm'; did you mean 'nvidia-h100-sxm'?
+            \(path.path):3:66: error: 'devices' must be at least 1, got 0
+            \(path.path):4:10: error: the comparison is empty: list at least one entry under 'options'
+
+            """)
+        #expect(try Data(contentsOf: path) == before, "inputs are never modified")
+    }
+
+    @Test func missingScenarioFileExitsTwo() throws {
+        let result = try FleetSimBinary.run(["dump-scenario", "Examples/no-such-plan.yaml"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "Examples/no-such-plan.yaml: error: no such file\n")
+    }
+
+    @Test func versionAndHelpWork() throws {
+        let version = try FleetSimBinary.run(["--version"])
+        #expect(version.status == 0 && version.standardOutput == "0.1.0\n")
+        for command in [["--help"], ["profiles", "--help"], ["import-hf", "--help"], ["dump-scenario", "--help"]] {
+            let help = try FleetSimBinary.run(command)
+            #expect(help.status == 0 && help.standardOutput.contains("USAGE:"), "\(command)")
+        }
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job on a bundled example: install what is missing, build, and run fleetsim on
+# Examples/rent-vs-own.yaml. Extra arguments go to fleetsim instead of the default command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-dependencies.sh
+swift build -c release --product fleetsim >&2
+fleetsim=".build/release/fleetsim"
+if [ "$#" -gt 0 ]; then exec "$fleetsim" "$@"; fi
+"$fleetsim" profiles list hardware
+echo
+exec "$fleetsim" dump-scenario --effective Examples/rent-vs-own.yaml

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates the checked-in expected outputs that the CLI tests compare against. Review the diff.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product fleetsim
+bin=.build/debug/fleetsim
+"$bin" dump-scenario --effective Examples/rent-vs-own.yaml > Examples/expected/rent-vs-own.effective.yaml
+"$bin" profiles list hardware > Examples/expected/profiles-list-hardware.txt
+"$bin" import-hf Tests/Fixtures/hf-configs/qwen2.5-7b.json --id qwen2.5-7b \
+  --source https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json --source-date 2024-09-19 \
+  > Examples/expected/import-hf-qwen2.5-7b.yaml
+git --no-pager diff --stat -- Examples/expected || true
