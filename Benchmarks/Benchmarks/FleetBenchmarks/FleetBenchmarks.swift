@@ -1,0 +1,41 @@
+import Benchmark
+import FleetLinearAlgebra
+import FleetUnits
+
+/// Throughput of the building blocks the performance model and simulator stand on. Figures are recorded
+/// in docs/performance.md with date, machine and commit; tests never assert on them.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+
+    // The batched evaluation shape of the performance model: 4096 batch states × 16 features times a
+    // 16 × 32 coefficient matrix (one dgemm per deployment and sweep block).
+    Benchmark("gemm 4096x16 · 16x32 (batch states per second)",
+              configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let states = Matrix(rows: 4096, columns: 16, columnMajor: (0..<(4096 * 16)).map { Double($0 % 97) / 97 })
+        let coefficients = Matrix(rows: 16, columns: 32, columnMajor: (0..<(16 * 32)).map { Double($0 % 13) })
+        var result = Matrix(rows: 4096, columns: 32)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            BLAS.gemm(states, coefficients, into: &result)
+            blackHole(result)
+        }
+    }
+
+    // Least-squares calibration of efficiency curves: 686 rows (validation.csv) × 8 unknowns.
+    Benchmark("least squares 686x8 (fits per second)") { benchmark in
+        let a = Matrix(rows: 686, columns: 8, columnMajor: (0..<(686 * 8)).map { Double(($0 * 7919) % 1009) / 1009 })
+        let b = (0..<686).map { Double($0 % 31) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try LeastSquares.solve(a, b))
+        }
+    }
+
+    // Reading every value of a profile or scenario goes through the unit parser.
+    Benchmark("unit parser (values per second)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let texts = ["3.35 TB/s", "700 W", "2.49 USD/h", "64 GiB", "1979 TFLOPS", "0.62 CNY/kWh"]
+        for _ in benchmark.scaledIterations {
+            for text in texts { blackHole(try? UnitParser.parse(text, as: .bandwidth)) }
+        }
+    }
+}
