@@ -39,11 +39,46 @@ enum Naive {
         return x
     }
 
-    /// Least squares through the normal equations `AᵀA x = Aᵀb`, solved by elimination.
+    /// Least squares through the normal equations `AᵀA x = Aᵀb`, solved by elimination (accurate to
+    /// about cond(A)² · ε).
     static func leastSquares(_ a: Matrix, _ b: [Double]) -> [Double] {
         let normal = product(a.transposed, a)
         let rightHandSide = product(a.transposed, b)
         return solve(normal, rightHandSide)
+    }
+
+    /// Least squares by textbook Householder QR and back substitution (accurate to about cond(A) · ε).
+    static func householderLeastSquares(_ a: Matrix, _ b: [Double]) -> [Double] {
+        let m = a.rows, n = a.columns
+        var r = (0..<m).map { a.row($0) }
+        var y = b
+        for k in 0..<n {
+            var norm = 0.0
+            for i in k..<m { norm += r[i][k] * r[i][k] }
+            norm = norm.squareRoot()
+            let alpha = r[k][k] > 0 ? -norm : norm
+            var v = [Double](repeating: 0, count: m)
+            v[k] = r[k][k] - alpha
+            for i in (k + 1)..<m { v[i] = r[i][k] }
+            var vNorm = 0.0
+            for i in k..<m { vNorm += v[i] * v[i] }
+            guard vNorm > 0 else { continue }
+            for j in k..<n {
+                var dot = 0.0
+                for i in k..<m { dot += v[i] * r[i][j] }
+                for i in k..<m { r[i][j] -= 2 * dot / vNorm * v[i] }
+            }
+            var dot = 0.0
+            for i in k..<m { dot += v[i] * y[i] }
+            for i in k..<m { y[i] -= 2 * dot / vNorm * v[i] }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for row in stride(from: n - 1, through: 0, by: -1) {
+            var sum = y[row]
+            for k in (row + 1)..<n { sum -= r[row][k] * x[k] }
+            x[row] = sum / r[row][row]
+        }
+        return x
     }
 }
 
