@@ -7,11 +7,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetScenario"]),
+        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,18 +22,20 @@ let package = Package(
         ),
         .target(name: "FleetUnits"),
         .target(name: "FleetLinearAlgebra", dependencies: ["CBLAS"]),
-        .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams"]),
-        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "Yams"]),
+        .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams", "SwiftCSV"]),
+        .target(name: "FleetPerformance", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra"]),
+        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "Yams"]),
         .executableTarget(
             name: "fleetsim",
             dependencies: [
-                "FleetUnits", "FleetProfiles", "FleetScenario",
+                "FleetUnits", "FleetProfiles", "FleetPerformance", "FleetScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FleetUnitsTests", dependencies: ["FleetUnits"]),
         .testTarget(name: "FleetLinearAlgebraTests", dependencies: ["FleetLinearAlgebra"]),
         .testTarget(name: "FleetProfilesTests", dependencies: ["FleetProfiles"]),
+        .testTarget(name: "FleetPerformanceTests", dependencies: ["FleetPerformance"]),
         .testTarget(name: "FleetScenarioTests", dependencies: ["FleetScenario"]),
         .testTarget(name: "CLITests", dependencies: ["fleetsim"]),
     ]

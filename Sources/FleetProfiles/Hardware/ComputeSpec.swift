@@ -38,7 +38,7 @@ public struct ComputeSpec: Codable, Sendable, Sourced {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let rates = Dictionary(uniqueKeysWithValues: dense.map { ($0.key.rawValue, $0.value) })
-        try container.encode(rates, forKey: .dense)
+        try container.encodeOrdered(rates, forKey: .dense, order: Precision.allCases.map(\.rawValue))
         try container.encode(sources, forKey: .sources)
         try container.encodeIfPresent(note, forKey: .note)
     }

@@ -42,6 +42,19 @@ public struct Scenario: Codable, Sendable, Equatable {
         options = try container.decodeEach(ComparisonOption.self, forKey: .options, orRecord: problems) ?? defaults.options
     }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(name, forKey: .name)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(currency, forKey: .currency)
+        try container.encodeOrdered(exchangeRates, forKey: .exchangeRates)
+        try container.encode(deployments, forKey: .deployments)
+        try container.encode(workload, forKey: .workload)
+        try container.encode(finance, forKey: .finance)
+        try container.encode(options, forKey: .options)
+    }
+
     public init(version: Int, name: String, seed: UInt64, currency: Currency, exchangeRates: [String: Money],
                 deployments: [Deployment], workload: Workload, finance: Finance, options: [ComparisonOption]) {
         self.version = version
