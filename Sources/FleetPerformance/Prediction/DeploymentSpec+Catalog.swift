@@ -1,0 +1,53 @@
+import FleetProfiles
+import FleetUnits
+
+extension DeploymentSpec {
+    /// Resolves ids against the catalogue and the kernel calibration.
+    /// - Throws: ``PerformanceError`` naming an unknown id (with a suggestion) or an invalid setting.
+    public static func resolve(
+        model modelID: String, hardware hardwareID: String, engine engineID: String, catalog: ProfileCatalog,
+        efficiencies: KernelEfficiencies, weights: Precision, activations: Precision, kvCache: Precision,
+        tensorParallel: Int, pipelineParallel: Int = 1, expertParallel: Int = 1,
+        memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil
+    ) throws(PerformanceError) -> DeploymentSpec {
+        guard let model = catalog.model(modelID) else {
+            throw PerformanceError("unknown model '\(modelID)'\(Suggestion.phrase(for: modelID, in: catalog.models.map(\.id)))")
+        }
+        guard let hardware = catalog.hardware(hardwareID) else {
+            throw PerformanceError("unknown hardware '\(hardwareID)'\(Suggestion.phrase(for: hardwareID, in: catalog.hardware.map(\.id)))")
+        }
+        guard let engine = catalog.engine(engineID) else {
+            throw PerformanceError("unknown engine '\(engineID)'\(Suggestion.phrase(for: engineID, in: catalog.engines.map(\.id)))")
+        }
+        for (name, degree) in [("tensor", tensorParallel), ("pipeline", pipelineParallel), ("expert", expertParallel)] where degree < 1 {
+            throw PerformanceError("'\(name)' parallelism must be at least 1, got \(degree)")
+        }
+        if model.architecture.attentionHeads % tensorParallel != 0 {
+            throw PerformanceError("tensor parallelism \(tensorParallel) must divide the attention heads of '\(model.id)' (\(model.architecture.attentionHeads))")
+        }
+        if expertParallel > 1, model.architecture.moe == nil {
+            throw PerformanceError("expert parallelism \(expertParallel) needs a mixture-of-experts model; '\(model.id)' is dense")
+        }
+        if expertParallel > tensorParallel {
+            throw PerformanceError("expert parallelism \(expertParallel) must not exceed tensor parallelism \(tensorParallel) (experts are spread over the tensor-parallel group)")
+        }
+        if weights.bits > activations.bits, activations != .tf32 {
+            throw PerformanceError("weights ('\(weights.rawValue)') must not be wider than activations ('\(activations.rawValue)')")
+        }
+        guard let (efficiency, provenance) = efficiencies.resolve(family: hardware.family) else {
+            throw PerformanceError("no kernel efficiencies for family '\(hardware.family)' of '\(hardware.id)', and no prior")
+        }
+        guard let fraction = memoryFraction ?? engine.scheduling.memoryFraction else {
+            throw PerformanceError("engine '\(engine.id)' has no sourced memory fraction; set one")
+        }
+        guard fraction > 0 && fraction <= 1 else { throw PerformanceError("memory fraction must be in (0, 1], got \(fraction)") }
+        guard let batchedTokens = maxBatchedTokens ?? engine.scheduling.maxBatchedTokens else {
+            throw PerformanceError("engine '\(engine.id)' has no sourced max batched tokens; set one")
+        }
+        return DeploymentSpec(
+            model: model, hardware: hardware, weights: weights, activations: activations, kvCache: kvCache,
+            tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
+            memoryFraction: fraction, maxBatchedTokens: batchedTokens, stepOverhead: engine.overheads?.step ?? .zero,
+            efficiencies: efficiency, efficiencyProvenance: provenance)
+    }
+}

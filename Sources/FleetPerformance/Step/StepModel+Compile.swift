@@ -1,0 +1,107 @@
+import FleetLinearAlgebra
+import FleetProfiles
+import FleetUnits
+
+extension StepModel {
+    /// Compiles `spec` into coefficients (per device of one tensor-parallel group; pipeline stages run one
+    /// after another for a batch, so a step's latency covers all layers).
+    /// - Throws: ``PerformanceError`` when the hardware cannot run the precision or its profile lacks a
+    ///   figure the model needs.
+    public init(spec: DeploymentSpec) throws(PerformanceError) {
+        let hardware = spec.hardware
+        let architecture = spec.model.architecture
+        guard let peak = hardware.compute.dense[spec.computePrecision] else {
+            let runs = hardware.compute.precisions.map(\.rawValue).joined(separator: ", ")
+            throw PerformanceError("precision '\(spec.activations.rawValue)' is not supported by '\(hardware.id)'; it runs \(runs.isEmpty ? "nothing with a sourced rate" : runs)")
+        }
+        guard let bandwidth = hardware.memory.bandwidth else {
+            throw PerformanceError("'\(hardware.id)' has no memory bandwidth in its profile")
+        }
+        guard let memoryEfficiency = spec.efficiencies.memory?.value,
+              let gemm = spec.efficiencies.gemm(for: spec.computePrecision) else {
+            throw PerformanceError("no kernel efficiencies for family '\(hardware.family)'")
+        }
+        let sixteenBitPeak = hardware.compute.dense[.bf16] ?? hardware.compute.dense[.fp16] ?? peak
+        let attentionEfficiency = spec.efficiencies.attention?.value ?? gemm.peakEfficiency
+        let memoryRate = bandwidth.value * memoryEfficiency
+        let geometry = Geometry(spec: spec)
+
+        var flops = Matrix(rows: Feature.count, columns: OperatorClass.rooflineClasses.count)
+        var bytes = Matrix(rows: Feature.count, columns: OperatorClass.rooflineClasses.count)
+        func add(_ operatorClass: OperatorClass, _ feature: Feature, flops value: Double = 0, bytes traffic: Double = 0) {
+            let column = OperatorClass.rooflineClasses.firstIndex(of: operatorClass)!
+            flops[feature.rawValue, column] += value
+            bytes[feature.rawValue, column] += traffic
+        }
+        let tokenFeatures: [Feature] = [.prefillTokens, .decodeTokens]
+        let layers = Double(architecture.layers)
+
+        // Attention projections: weights once per step, 2 FLOPs per weight per token.
+        add(.attentionProjections, .constant, bytes: layers * geometry.attentionParameters * spec.weights.bytes)
+        for feature in tokenFeatures {
+            add(.attentionProjections, feature, flops: layers * 2 * geometry.attentionParameters,
+                bytes: layers * geometry.attentionActivationElements * geometry.activationBytes)
+        }
+        // Attention: query-key pairs in prefill, the KV cache read in decode, the KV write of new tokens.
+        let fullLayers = layers - geometry.slidingLayers, slidingLayers = geometry.slidingLayers
+        add(.attention, .prefillPairs, flops: fullLayers * geometry.attentionFLOPsPerPair)
+        add(.attention, .prefillPairsWindowed, flops: slidingLayers * geometry.attentionFLOPsPerPair)
+        add(.attention, .decodeContext, flops: fullLayers * geometry.decodeFLOPsPerKey,
+            bytes: fullLayers * geometry.kvBytesPerTokenPerLayer)
+        add(.attention, .decodeContextWindowed, flops: slidingLayers * geometry.decodeFLOPsPerKey,
+            bytes: slidingLayers * geometry.kvBytesPerTokenPerLayer)
+        add(.attention, .prefillPairs, flops: layers * geometry.indexerFLOPsPerKey)
+        add(.attention, .decodeContext, flops: layers * geometry.indexerFLOPsPerKey)
+        for feature in tokenFeatures { add(.attention, feature, bytes: layers * geometry.kvBytesPerTokenPerLayer) }
+        // Dense MLP layers.
+        let denseLayers = Double(geometry.denseLayers)
+        add(.mlp, .constant, bytes: denseLayers * geometry.mlpParameters * spec.weights.bytes)
+        for feature in tokenFeatures { add(.mlp, feature, flops: denseLayers * 2 * geometry.mlpParameters) }
+        // MoE layers: router and shared experts for every token, routed experts top-k per token; weights of
+        // the experts the step touches.
+        if let moe = architecture.moe {
+            let moeLayers = layers - denseLayers
+            add(.experts, .constant, bytes: moeLayers * geometry.sharedExpertParameters * spec.weights.bytes
+                    + moeLayers * geometry.routerParameters * 2)
+            add(.experts, .touchedExperts, bytes: moeLayers * geometry.expertParameters * spec.weights.bytes)
+            for feature in tokenFeatures {
+                add(.experts, feature, flops: moeLayers * 2 * (Double(moe.expertsPerToken) * geometry.expertParameters
+                    + geometry.sharedExpertParameters + geometry.routerParameters))
+            }
+        }
+        // LM head per sampled token; embedding and LM-head weights kept at 16 bits.
+        add(.lmHead, .constant, bytes: geometry.lmHeadParameters * geometry.headBytes)
+        add(.lmHead, .sampledTokens, flops: 2 * geometry.lmHeadParameters)
+        // Elementwise traffic per token.
+        for feature in tokenFeatures {
+            add(.elementwise, feature, bytes: geometry.elementwiseElementsPerToken * geometry.activationBytes)
+        }
+
+        let computeRates: [Double] = OperatorClass.rooflineClasses.map { operatorClass in
+            switch operatorClass {
+            case .attention: sixteenBitPeak.value * attentionEfficiency
+            case .elementwise: .infinity
+            default: peak.value * gemm.peakEfficiency
+            }
+        }
+        var notes: [OperatorClass: String] = [:]
+        let gemmNote = "η=\(UnitFormatter.number(gemm.peakEfficiency)) of \(spec.computePrecision.rawValue) peak \(peak); "
+            + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth) (\(spec.efficiencyProvenance))"
+        for operatorClass in [OperatorClass.attentionProjections, .mlp, .experts, .lmHead] { notes[operatorClass] = gemmNote }
+        notes[.attention] = "η=\(UnitFormatter.number(attentionEfficiency)) of 16-bit peak \(sixteenBitPeak)"
+            + (spec.efficiencies.attention == nil ? " (no attention fit: GEMM η)" : "") + "; KV at \(spec.kvCache.rawValue)"
+        notes[.elementwise] = "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth)"
+
+        // Communication and overheads.
+        let communication = try Communication(spec: spec, geometry: geometry)
+        notes[.communication] = communication.note
+        let gemmKernels = geometry.gemmKernelsPerStep
+        let overhead = spec.stepOverhead.value + gemmKernels * gemm.fixedLatency.value
+        notes[.overhead] = "engine step \(spec.stepOverhead) + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"
+
+        self.init(spec: spec, flopsCoefficients: flops, bytesCoefficients: bytes, computeRates: computeRates,
+                  memoryRates: Array(repeating: memoryRate, count: OperatorClass.rooflineClasses.count),
+                  communicationCoefficients: communication.coefficients, overhead: overhead,
+                  window: geometry.attendedKeyLimit, efficiencyNotes: notes)
+    }
+}

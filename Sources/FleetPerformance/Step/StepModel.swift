@@ -1,0 +1,109 @@
+import FleetLinearAlgebra
+import FleetProfiles
+import FleetUnits
+
+/// A deployment compiled to the coefficients of its step-time model.
+///
+/// For a batch state with features `φ` (``Feature``), operator class `o` does `F_o = φ·C_F[:, o]` FLOPs and
+/// moves `B_o = φ·C_B[:, o]` bytes per device, and takes
+/// ```
+/// t_o = max(F_o / (peak_o · η_o), B_o / (bandwidth · η_memory))
+/// ```
+/// Communication and fixed overheads are times linear in `φ`. The step time is their sum. Many states
+/// evaluate at once as `F = Φ·C_F`, `B = Φ·C_B` (one `dgemm` each) followed by the element-wise roofline
+/// (``stepTimes(_:)``); one state evaluates inline (``stepTime(_:)``) with the same numbers.
+public struct StepModel: Sendable {
+    public let spec: DeploymentSpec
+    /// Features × roofline classes.
+    let flopsCoefficients: Matrix
+    let bytesCoefficients: Matrix
+    /// Per roofline class: achieved compute and memory rates.
+    let computeRates: [Double]
+    let memoryRates: [Double]
+    /// Seconds per unit of each feature spent communicating.
+    let communicationCoefficients: [Double]
+    /// Seconds per step of overhead.
+    let overhead: Double
+    /// Sliding window (or sparse-attention top-k) that caps attended keys, for features.
+    public let window: Int?
+    /// Where each efficiency came from, for `--explain`.
+    public let efficiencyNotes: [OperatorClass: String]
+
+    /// The feature vector of `state` for this model.
+    public func features(of state: BatchState) -> [Double] {
+        state.features(window: window, routedExperts: spec.model.architecture.moe?.routedExperts ?? 0,
+                       expertsPerToken: spec.model.architecture.moe?.expertsPerToken ?? 0)
+    }
+
+    /// Step time of one state, computed inline (the simulator's path).
+    public func stepTime(_ features: [Double]) -> Double {
+        precondition(features.count == Feature.count, "expected \(Feature.count) features, got \(features.count)")
+        var total = overhead
+        for column in 0..<OperatorClass.rooflineClasses.count {
+            var flops = 0.0, bytes = 0.0
+            for row in 0..<Feature.count {
+                flops += features[row] * flopsCoefficients[row, column]
+                bytes += features[row] * bytesCoefficients[row, column]
+            }
+            total += max(flops / computeRates[column], bytes / memoryRates[column])
+        }
+        for row in 0..<Feature.count { total += features[row] * communicationCoefficients[row] }
+        return total
+    }
+
+    /// Step times of many states (rows of `states`, `N × Feature.count`) with two `dgemm`s.
+    public func stepTimes(_ states: Matrix) -> [Double] {
+        precondition(states.columns == Feature.count, "expected \(Feature.count) feature columns, got \(states.columns)")
+        let flops = BLAS.product(states, flopsCoefficients)
+        let bytes = BLAS.product(states, bytesCoefficients)
+        var times = BLAS.product(states, communicationCoefficients)
+        let rows = states.rows
+        for column in 0..<OperatorClass.rooflineClasses.count {
+            let computeRate = computeRates[column], memoryRate = memoryRates[column]
+            flops.storage.withUnsafeBufferPointer { f in
+                bytes.storage.withUnsafeBufferPointer { b in
+                    let offset = column * rows
+                    for row in 0..<rows {
+                        times[row] += max(f[offset + row] / computeRate, b[offset + row] / memoryRate)
+                    }
+                }
+            }
+        }
+        for row in 0..<rows { times[row] += overhead }
+        return times
+    }
+
+    /// One operator class's share of a step, for `--explain`.
+    public struct OperatorCost: Sendable {
+        public let operatorClass: OperatorClass
+        public let flops: FLOPs
+        public let bytes: Bytes
+        public let time: Seconds
+        public let bound: Bound
+        public let note: String
+    }
+
+    /// The step of `features` split by operator class.
+    public func breakdown(_ features: [Double]) -> [OperatorCost] {
+        var costs: [OperatorCost] = []
+        for (column, operatorClass) in OperatorClass.rooflineClasses.enumerated() {
+            var flops = 0.0, bytes = 0.0
+            for row in 0..<Feature.count {
+                flops += features[row] * flopsCoefficients[row, column]
+                bytes += features[row] * bytesCoefficients[row, column]
+            }
+            if flops == 0 && bytes == 0 { continue }  // a class the model does not have (experts of a dense model)
+            let computeTime = flops / computeRates[column], memoryTime = bytes / memoryRates[column]
+            costs.append(OperatorCost(operatorClass: operatorClass, flops: FLOPs(flops), bytes: Bytes(bytes),
+                                      time: Seconds(max(computeTime, memoryTime)),
+                                      bound: computeTime >= memoryTime ? .compute : .memory,
+                                      note: efficiencyNotes[operatorClass] ?? ""))
+        }
+        let communication = zip(features, communicationCoefficients).reduce(0) { $0 + $1.0 * $1.1 }
+        costs.append(OperatorCost(operatorClass: .communication, flops: .zero, bytes: .zero, time: Seconds(communication),
+                                  bound: .communication, note: efficiencyNotes[.communication] ?? ""))
+        costs.append(OperatorCost(operatorClass: .overhead, flops: .zero, bytes: .zero, time: Seconds(overhead),
+                                  bound: .overhead, note: efficiencyNotes[.overhead] ?? ""))
+        return costs
+    }
+}
