@@ -10,3 +10,7 @@ bin=.build/debug/fleetsim
   --source https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json --source-date 2024-09-19 \
   > Examples/expected/import-hf-qwen2.5-7b.yaml
 git --no-pager diff --stat -- Examples/expected || true
+"$bin" sweep Examples/quantization-sweep.yaml -o Examples/expected/quantization-sweep > Examples/expected/quantization-sweep.txt
+"$bin" predict --model llama-3.1-70b --hardware nvidia-h100-sxm --tp 4 --weights fp8 --kv fp8 --input 1024 --output 128 --batch 64 --explain \
+  > Examples/expected/predict-llama-3.1-70b-h100.txt
+"$bin" validate --kernels Examples/kernel-measurements.csv > Examples/expected/validate-kernels.txt

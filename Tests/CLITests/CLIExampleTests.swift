@@ -76,6 +76,40 @@ struct CLIExampleTests {
         #expect(try Data(contentsOf: path) == before, "inputs are never modified")
     }
 
+    @Test func predictMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run([
+            "predict", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100-sxm", "--tp", "4", "--weights", "fp8", "--kv", "fp8",
+            "--input", "1024", "--output", "128", "--batch", "64", "--explain",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("predict-llama-3.1-70b-h100.txt")))
+    }
+
+    @Test func sweepWritesExpectedTableCSVAndJSON() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-sweep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "-o", directory.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("quantization-sweep.txt")))
+        for name in ["sweep.csv", "sweep.json"] {
+            let written = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            #expect(written == (try FleetSimBinary.expected("quantization-sweep/\(name)")), "\(name)")
+            #expect(!written.contains("nan") && !written.contains("inf,"), "\(name)")
+        }
+    }
+
+    @Test func kernelValidationMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run(["validate", "--kernels", "Examples/kernel-measurements.csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("validate-kernels.txt")))
+    }
+
+    @Test func predictRejectsWhatTheHardwareCannotRun() throws {
+        let result = try FleetSimBinary.run(["predict", "--model", "llama-3.1-8b", "--hardware", "huawei-ascend-910b", "--weights", "fp8"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "error: precision 'fp8' is not supported by 'huawei-ascend-910b'; it runs fp32, bf16, fp16, int8\n")
+    }
+
     @Test func missingScenarioFileExitsTwo() throws {
         let result = try FleetSimBinary.run(["dump-scenario", "Examples/no-such-plan.yaml"])
         #expect(result.status == 2)

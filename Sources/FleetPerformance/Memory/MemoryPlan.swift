@@ -71,7 +71,10 @@ public struct MemoryPlan: Sendable, Equatable {
                 break
             }
         }
-        for precision in [Precision.fp8, .int8, .int4] where precision.bits < spec.weights.bits {
+        // Narrower weights the device can run: FP8/INT8 need native compute at that precision (W8A8);
+        // INT4 weight-only (W4A16) runs on 16-bit units.
+        let runnable = [Precision.fp8, .int8].filter { spec.hardware.compute.dense[$0] != nil } + [.int4]
+        for precision in runnable where precision.bits < spec.weights.bits {
             if perDevice * precision.bits / spec.weights.bits < usable.value / 1e9 * 0.9 {
                 suggestions.append("'\(precision.rawValue)' weights")
                 break

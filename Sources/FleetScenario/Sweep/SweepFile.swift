@@ -1,0 +1,100 @@
+import FleetPerformance
+import FleetProfiles
+
+/// A sweep file (`version: 1`): a grid of hardware × models × precision schemes × tensor-parallel degrees ×
+/// batch sizes × input and output lengths, evaluated as static batches on one engine.
+public struct SweepFile: Codable, Sendable, Equatable {
+    public var version: Int
+    public var name: String
+    public var engine: String
+    public var grid: Grid
+
+    /// The axes of the grid; every combination is a point.
+    public struct Grid: Codable, Sendable, Equatable {
+        public var hardware: [String]
+        public var model: [String]
+        public var precision: [Scheme]
+        public var tensor: [Int]
+        public var batch: [Int]
+        public var input: [Int]
+        public var output: [Int]
+    }
+
+    /// A named quantization scheme.
+    public struct Scheme: Codable, Sendable, Equatable {
+        public var name: String
+        public var weights: Precision
+        public var activations: Precision
+        public var kvCache: Precision
+
+        enum CodingKeys: String, CodingKey { case name, weights, activations, kvCache = "kv_cache" }
+    }
+
+    /// Most points a sweep may have without sharding (a later issue adds `--shard`).
+    public static let pointLimit = 10_000_000
+
+    /// Every point, hardware outermost, lengths innermost.
+    public var points: [SweepPoint] {
+        var points: [SweepPoint] = []
+        for hardware in grid.hardware {
+            for model in grid.model {
+                for scheme in grid.precision {
+                    for tensor in grid.tensor {
+                        for batch in grid.batch {
+                            for input in grid.input {
+                                for output in grid.output {
+                                    points.append(SweepPoint(
+                                        hardware: hardware, model: model, scheme: scheme.name, weights: scheme.weights,
+                                        activations: scheme.activations, kvCache: scheme.kvCache, tensorParallel: tensor,
+                                        batch: batch, inputTokens: input, outputTokens: output))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return points
+    }
+
+    /// Number of points of the grid.
+    public var pointCount: Int {
+        [grid.hardware.count, grid.model.count, grid.precision.count, grid.tensor.count, grid.batch.count, grid.input.count,
+         grid.output.count].reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+    }
+
+    /// Loads and checks a sweep file: ids known, axes non-empty, numbers positive, size within the limit.
+    /// - Throws: ``DiagnosticList``.
+    public static func load(path: String, catalog: ProfileCatalog) throws(DiagnosticList) -> SweepFile {
+        let document = try Document(contentsOf: path)
+        let sweep = try document.decode(SweepFile.self)
+        var diagnostics: [Diagnostic] = []
+        let root = DocumentPath()
+        func fail(_ message: String, _ path: DocumentPath) { diagnostics.append(document.diagnostic(message, at: path)) }
+        if sweep.version != 1 { fail("unsupported version \(sweep.version); this fleetsim reads version 1", root.appending("version")) }
+        if catalog.engine(sweep.engine) == nil {
+            fail("unknown engine '\(sweep.engine)'\(Suggestion.phrase(for: sweep.engine, in: catalog.engines.map(\.id)))", root.appending("engine"))
+        }
+        let grid = root.appending("grid")
+        for (index, id) in sweep.grid.hardware.enumerated() where catalog.hardware(id) == nil {
+            fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", grid.appending("hardware").appending(index))
+        }
+        for (index, id) in sweep.grid.model.enumerated() where catalog.model(id) == nil {
+            fail("unknown model '\(id)'\(Suggestion.phrase(for: id, in: catalog.models.map(\.id)))", grid.appending("model").appending(index))
+        }
+        let axes: [(String, Int)] = [("hardware", sweep.grid.hardware.count), ("model", sweep.grid.model.count),
+                                     ("precision", sweep.grid.precision.count), ("tensor", sweep.grid.tensor.count),
+                                     ("batch", sweep.grid.batch.count), ("input", sweep.grid.input.count), ("output", sweep.grid.output.count)]
+        for (name, count) in axes where count == 0 { fail("grid axis '\(name)' is empty", grid.appending(name)) }
+        for (name, values) in [("tensor", sweep.grid.tensor), ("batch", sweep.grid.batch), ("input", sweep.grid.input), ("output", sweep.grid.output)] {
+            for (index, value) in values.enumerated() where value < 1 {
+                fail("'\(name)' values must be at least 1, got \(value)", grid.appending(name).appending(index))
+            }
+        }
+        if sweep.pointCount > pointLimit {
+            fail("the grid has \(sweep.pointCount) points, more than the limit of \(pointLimit); split it into smaller sweeps", grid)
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
+        return sweep
+    }
+}
