@@ -77,6 +77,13 @@ public struct Matrix: Equatable, Sendable {
         return (0..<columns).map { storage[$0 * rows + row] }
     }
 
+    /// Direct access to the column-major elements, for filling large matrices without per-element bounds checks.
+    public mutating func withUnsafeMutableElements<Result>(
+        _ body: (inout UnsafeMutableBufferPointer<Double>) throws -> Result
+    ) rethrows -> Result {
+        try storage.withUnsafeMutableBufferPointer(body)
+    }
+
     /// The transpose, `Aᵀ`.
     public var transposed: Matrix {
         var result = Matrix(rows: columns, columns: rows)

@@ -1,4 +1,5 @@
 import Testing
+import FleetLinearAlgebra
 import FleetProfiles
 import FleetUnits
 @testable import FleetPerformance
@@ -42,5 +43,29 @@ struct SweepEvaluatorTests {
         let second = try SweepReport.json(name: "t", toolVersion: "0", points: points, outcomes: evaluator.evaluate(points))
         #expect(first == second)
         #expect(SweepReport.csv(points: points, outcomes: evaluator.evaluate(points)) == SweepReport.csv(points: points, outcomes: evaluator.evaluate(points)))
+    }
+}
+
+struct StaticBatchFeaturesTests {
+    /// The sweep's closed-form feature rows equal the features of the equivalent batch states.
+    @Test(arguments: ["llama-3.1-8b", "gpt-oss-120b", "mixtral-8x7b"])
+    func closedFormFeaturesMatchBatchStates(modelID: String) throws {
+        let model = try StepModel(spec: ModelArithmeticTests().spec(modelID, "nvidia-h200-sxm", tp: 8))
+        let writer = StaticBatchFeatures(model: model)
+        for (batch, input) in [(1, 1), (3, 5000), (17, 129), (64, 8192)] {
+            let budget = 8192
+            let steps = StaticBatchFeatures.prefillSteps(batch: batch, input: input, budget: budget)
+            var matrix = Matrix(rows: steps + 1, columns: Feature.count)
+            writer.writePrefill(into: &matrix, firstRow: 0, batch: batch, input: input, budget: budget)
+            writer.writeDecode(into: &matrix, row: steps, batch: batch, context: input + 64)
+            let expected = SweepEvaluator.prefillStates(batch: batch, input: input, budget: budget).map { model.features(of: $0) }
+                + [model.features(of: .decode(batch: batch, context: input + 64))]
+            #expect(expected.count == steps + 1)
+            for (row, features) in expected.enumerated() {
+                for (column, value) in features.enumerated() {
+                    #expect(abs(matrix[row, column] - value) <= 1e-12 * max(1, abs(value)), "\(batch)x\(input) row \(row) feature \(column)")
+                }
+            }
+        }
     }
 }

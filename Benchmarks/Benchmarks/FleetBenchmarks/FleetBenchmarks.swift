@@ -1,5 +1,6 @@
 import Benchmark
 import FleetLinearAlgebra
+import FleetPerformance
 import FleetUnits
 
 /// Throughput of the building blocks the performance model and simulator stand on. Figures are recorded
@@ -37,5 +38,34 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             for text in texts { blackHole(try? UnitParser.parse(text, as: .bandwidth)) }
         }
+    }
+
+    stepModelBenchmarks()
+}
+
+/// The performance model's batched path: configurations (batch states) evaluated per second.
+let stepModelBenchmarks: @Sendable () -> Void = {
+    Benchmark("step model: 1,000,000 batch states in one pass (configurations per second)",
+              configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], maxIterations: 5)) { benchmark in
+        let model = try SweepFixture.llama70bOnH100()
+        let features = Matrix((0..<1_000_000).map { index in
+            model.features(of: .decode(batch: 1 + index % 256, context: 128 + index % 8192))
+        })
+        benchmark.startMeasurement()
+        blackHole(model.stepTimes(features))
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark("sweep: 1,000,000 grid points end to end (configurations per second)",
+              configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], maxIterations: 3)) { benchmark in
+        let fixture = try SweepFixture.evaluator()
+        let points = (0..<1_000_000).map { index in
+            SweepPoint(hardware: "nvidia-h100-sxm", model: "llama-3.1-70b", scheme: "fp8", weights: .fp8, activations: .fp8,
+                       kvCache: .fp8, tensorParallel: 8, batch: 1 + index % 64, inputTokens: 128 + (index / 64) % 4096,
+                       outputTokens: 16 + index % 512)
+        }
+        benchmark.startMeasurement()
+        blackHole(fixture.evaluate(points))
+        benchmark.stopMeasurement()
     }
 }

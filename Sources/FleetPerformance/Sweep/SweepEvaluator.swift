@@ -38,46 +38,63 @@ public struct SweepEvaluator: Sendable {
                 continue
             }
             let (model, memory) = prepared
-            // Rows of Φ: for each point, its prefill steps then one decode step.
-            var rows: [[Double]] = []
-            var layout: [(index: Int, prefillRows: Range<Int>, decodeRow: Int?)] = []
+            let writer = StaticBatchFeatures(model: model)
+            let budget = max(1, model.spec.maxBatchedTokens)
+            // Blocks of points bound the memory of Φ; each block is one BLAS pass.
+            var feasible: [Int] = []
             for index in indices {
                 let point = points[index]
                 let needed = point.batch * (point.inputTokens + point.outputTokens)
-                guard needed <= memory.kvCapacityTokens else {
+                if needed <= memory.kvCapacityTokens {
+                    feasible.append(index)
+                } else {
                     outcomes[index] = .infeasible(reason: "KV cache holds \(memory.kvCapacityTokens) tokens, the batch needs \(needed)")
-                    continue
                 }
-                let start = rows.count
-                for state in Self.prefillStates(batch: point.batch, input: point.inputTokens, budget: model.spec.maxBatchedTokens) {
-                    rows.append(model.features(of: state))
-                }
-                let prefill = start..<rows.count
-                var decodeRow: Int?
-                if point.outputTokens > 1 {
-                    decodeRow = rows.count
-                    rows.append(model.features(of: .decode(batch: point.batch, context: point.inputTokens + point.outputTokens / 2)))
-                }
-                layout.append((index, prefill, decodeRow))
             }
-            guard !rows.isEmpty else { continue }
-            let times = model.stepTimes(Matrix(rows))
-            for (index, prefillRows, decodeRow) in layout {
-                let point = points[index]
-                let ttft = prefillRows.reduce(0) { $0 + times[$1] }
-                let tpot = decodeRow.map { times[$0] } ?? 0
-                let total = ttft + tpot * Double(point.outputTokens - 1)
-                let throughput = Double(point.batch * point.outputTokens) / total
-                outcomes[index] = .feasible(SweepMetrics(
-                    timeToFirstToken: Seconds(ttft), timePerOutputToken: Seconds(tpot), endToEnd: Seconds(total),
-                    outputThroughput: TokensPerSecond(throughput),
-                    outputThroughputPerDevice: TokensPerSecond(throughput / Double(model.spec.devices)),
-                    tokensPerSecondPerUser: TokensPerSecond(tpot > 0 ? 1 / tpot : 0),
-                    weightsPerDevice: memory.weights, kvCapacityTokens: memory.kvCapacityTokens))
+            var start = 0
+            while start < feasible.count {
+                let block = feasible[start..<min(start + Self.blockSize, feasible.count)]
+                start += Self.blockSize
+                var rowCount = 0
+                for index in block {
+                    let point = points[index]
+                    rowCount += StaticBatchFeatures.prefillSteps(batch: point.batch, input: point.inputTokens, budget: budget) + 1
+                }
+                var features = Matrix(rows: rowCount, columns: Feature.count)
+                var layout: [(index: Int, firstRow: Int, prefillSteps: Int)] = []
+                layout.reserveCapacity(block.count)
+                var row = 0
+                for index in block {
+                    let point = points[index]
+                    let steps = StaticBatchFeatures.prefillSteps(batch: point.batch, input: point.inputTokens, budget: budget)
+                    writer.writePrefill(into: &features, firstRow: row, batch: point.batch, input: point.inputTokens, budget: budget)
+                    writer.writeDecode(into: &features, row: row + steps, batch: point.batch,
+                                       context: point.inputTokens + point.outputTokens / 2)
+                    layout.append((index, row, steps))
+                    row += steps + 1
+                }
+                let times = model.stepTimes(features)
+                for (index, firstRow, steps) in layout {
+                    let point = points[index]
+                    var ttft = 0.0
+                    for step in firstRow..<(firstRow + steps) { ttft += times[step] }
+                    let tpot = point.outputTokens > 1 ? times[firstRow + steps] : 0
+                    let total = ttft + tpot * Double(point.outputTokens - 1)
+                    let throughput = Double(point.batch * point.outputTokens) / total
+                    outcomes[index] = .feasible(SweepMetrics(
+                        timeToFirstToken: Seconds(ttft), timePerOutputToken: Seconds(tpot), endToEnd: Seconds(total),
+                        outputThroughput: TokensPerSecond(throughput),
+                        outputThroughputPerDevice: TokensPerSecond(throughput / Double(model.spec.devices)),
+                        tokensPerSecondPerUser: TokensPerSecond(tpot > 0 ? 1 / tpot : 0),
+                        weightsPerDevice: memory.weights, kvCapacityTokens: memory.kvCapacityTokens))
+                }
             }
         }
         return outcomes.map { $0! }
     }
+
+    /// Points per BLAS pass (bounds Φ to a few tens of MB).
+    static let blockSize = 65_536
 
     /// `batch` prompts of `input` tokens in steps of at most `budget` tokens.
     static func prefillStates(batch: Int, input: Int, budget: Int) -> [BatchState] {
