@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetScenario"]),
+        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,11 +24,12 @@ let package = Package(
         .target(name: "FleetLinearAlgebra", dependencies: ["CBLAS"]),
         .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams", "SwiftCSV"]),
         .target(name: "FleetPerformance", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra"]),
-        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "Yams"]),
+        .target(name: "FleetServing", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance"]),
+        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "Yams"]),
         .executableTarget(
             name: "fleetsim",
             dependencies: [
-                "FleetUnits", "FleetProfiles", "FleetPerformance", "FleetScenario",
+                "FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +37,7 @@ let package = Package(
         .testTarget(name: "FleetLinearAlgebraTests", dependencies: ["FleetLinearAlgebra"]),
         .testTarget(name: "FleetProfilesTests", dependencies: ["FleetProfiles"]),
         .testTarget(name: "FleetPerformanceTests", dependencies: ["FleetPerformance"]),
+        .testTarget(name: "FleetServingTests", dependencies: ["FleetServing"]),
         .testTarget(name: "FleetScenarioTests", dependencies: ["FleetScenario"]),
         .testTarget(name: "CLITests", dependencies: ["fleetsim"]),
     ]

@@ -40,7 +40,6 @@ public struct MemoryPlan: Sendable, Equatable {
             / (spec.pipelineParallel > 1 && !a.tiedEmbeddings ? 2 : 1)
         weights = Bytes(linearBytes + routerBytes + vocabularyBytes)
         capacity = spec.hardware.memory.capacity
-        usable = capacity * spec.memoryFraction
         // Workspace: a step of max_batched_tokens holds a few hidden-size activations per token, the FFN
         // intermediate of one layer, and logits for the sampled tokens (an estimate of the engine's profile run).
         let tokens = Double(spec.maxBatchedTokens)
@@ -50,13 +49,36 @@ public struct MemoryPlan: Sendable, Equatable {
             + min(tokens, 256) * Double(a.vocabulary) / Double(spec.tensorParallel) * 2
         workspace = Bytes(workspaceElements * geometry.activationBytes)
         kvBytesPerToken = Bytes(geometry.kvBytesPerTokenPerLayer * layersPerStage)
-        let space = usable - weights - workspace
+        let space: Bytes
+        switch spec.memoryBasis {
+        case .total:
+            usable = capacity * spec.memoryFraction
+            space = usable - weights - workspace
+        case .free:
+            usable = capacity
+            space = (capacity - weights - workspace) * spec.memoryFraction
+        case .sglangReserve:
+            usable = capacity - MemoryPlan.sglangReserve(spec: spec)
+            space = usable - weights
+        }
         guard space.value > 0 else {
             let shortfall = (weights + workspace - usable).value / 1e9
             throw PerformanceError(MemoryPlan.doesNotFit(spec: spec, shortfallGB: shortfall, weights: weights, usable: usable))
         }
         kvCache = space
         kvCapacityTokens = Int(space.value / kvBytesPerToken.value)
+    }
+
+    /// SGLang's default reserve (server_args.py after PR 10975, recorded in the engine profile's note):
+    /// `512 MiB + 1.5 MiB · max(chunked_prefill_size, 2048) + 2 MiB · cuda_graph_max_bs + tp·pp/8 GiB`,
+    /// at least 10 GiB on devices above 60 GiB; `cuda_graph_max_bs` is 256 below TP 4, else 512.
+    static func sglangReserve(spec: DeploymentSpec) -> Bytes {
+        let mebibyte = 1_048_576.0
+        let graphBatch = spec.tensorParallel < 4 ? 256.0 : 512.0
+        var reserve = 512 * mebibyte + 1.5 * mebibyte * Double(max(spec.maxBatchedTokens, 2048)) + 2 * mebibyte * graphBatch
+            + Double(spec.devices) / 8 * 1024 * mebibyte
+        if spec.hardware.memory.capacity.value > 60 * 1024 * mebibyte { reserve = max(reserve, 10 * 1024 * mebibyte) }
+        return Bytes(reserve)
     }
 
     /// The largest batch of sequences of `tokensPerSequence` that fits in the KV cache.

@@ -37,7 +37,8 @@ extension DeploymentSpec {
         guard let (efficiency, provenance) = efficiencies.resolve(family: hardware.family) else {
             throw PerformanceError("no kernel efficiencies for family '\(hardware.family)' of '\(hardware.id)', and no prior")
         }
-        guard let fraction = memoryFraction ?? engine.scheduling.memoryFraction else {
+        let basis = memoryFraction == nil ? (engine.scheduling.memoryBasis ?? .total) : .total
+        guard let fraction = memoryFraction ?? engine.scheduling.memoryFraction ?? (basis == .sglangReserve ? 1 : nil) else {
             throw PerformanceError("engine '\(engine.id)' has no sourced memory fraction; set one")
         }
         guard fraction > 0 && fraction <= 1 else { throw PerformanceError("memory fraction must be in (0, 1], got \(fraction)") }
@@ -47,7 +48,7 @@ extension DeploymentSpec {
         return DeploymentSpec(
             model: model, hardware: hardware, weights: weights, activations: activations, kvCache: kvCache,
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
-            memoryFraction: fraction, maxBatchedTokens: batchedTokens, stepOverhead: engine.overheads?.step ?? .zero,
+            memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: engine.overheads?.step ?? .zero,
             efficiencies: efficiency, efficiencyProvenance: provenance)
     }
 }

@@ -22,7 +22,7 @@ public enum PredictionReport {
         ]).render())
         lines.append(TextTable(header: ["memory per device", "value"], rows: [
             ["capacity", memory.capacity.description],
-            ["usable (memory fraction \(UnitFormatter.number(spec.memoryFraction)))", memory.usable.description],
+            ["usable (memory fraction \(UnitFormatter.number(spec.memoryFraction)) of \(spec.memoryBasis.rawValue))", memory.usable.description],
             ["weights", memory.weights.description],
             ["activation workspace (estimate)", memory.workspace.description],
             ["KV cache", memory.kvCache.description],

@@ -93,7 +93,7 @@ extension BatchState {
     }
 
     /// Query-key pairs of a causal chunk when each query sees at most `window` keys.
-    static func windowedPairs(tokens: Int, cached: Int, window: Int?) -> Double {
+    public static func windowedPairs(tokens: Int, cached: Int, window: Int?) -> Double {
         guard let window else { return Double(tokens) * Double(cached) + Double(tokens) * Double(tokens + 1) / 2 }
         // Query i (0-based within the chunk) sees min(cached + i + 1, window) keys.
         let n = Double(tokens), c = Double(cached), w = Double(window)

@@ -12,8 +12,9 @@ public struct DeploymentSpec: Sendable {
     public let tensorParallel: Int
     public let pipelineParallel: Int
     public let expertParallel: Int
-    /// Fraction of device memory the engine may use.
+    /// Fraction of device memory the engine may use, read by ``memoryBasis``.
     public let memoryFraction: Double
+    public let memoryBasis: MemoryBasis
     /// Most tokens per step (sizes the activation workspace and prefill chunks).
     public let maxBatchedTokens: Int
     /// Fixed engine time per step (scheduling, launches), when the engine profile has a fitted one.
@@ -24,7 +25,7 @@ public struct DeploymentSpec: Sendable {
 
     public init(model: ModelProfile, hardware: HardwareProfile, weights: Precision, activations: Precision,
                 kvCache: Precision, tensorParallel: Int, pipelineParallel: Int, expertParallel: Int,
-                memoryFraction: Double, maxBatchedTokens: Int, stepOverhead: Seconds,
+                memoryFraction: Double, memoryBasis: MemoryBasis = .total, maxBatchedTokens: Int, stepOverhead: Seconds,
                 efficiencies: FamilyEfficiency, efficiencyProvenance: String) {
         self.model = model
         self.hardware = hardware
@@ -35,6 +36,7 @@ public struct DeploymentSpec: Sendable {
         self.pipelineParallel = pipelineParallel
         self.expertParallel = expertParallel
         self.memoryFraction = memoryFraction
+        self.memoryBasis = memoryBasis
         self.maxBatchedTokens = maxBatchedTokens
         self.stepOverhead = stepOverhead
         self.efficiencies = efficiencies

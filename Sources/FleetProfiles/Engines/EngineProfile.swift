@@ -40,6 +40,8 @@ public struct SchedulingDefaults: Codable, Sendable, Sourced {
     public let kvBlockSize: Int?
     /// Fraction of device memory the engine may use (weights + KV + workspace).
     public let memoryFraction: Double?
+    /// What ``memoryFraction`` is a fraction of; `nil` means `total`.
+    public let memoryBasis: MemoryBasis?
     /// KV precision when the scenario does not set one (`auto` = the checkpoint's).
     public let defaultKVPrecision: String?
     public let sources: [Source]
@@ -48,8 +50,20 @@ public struct SchedulingDefaults: Codable, Sendable, Sourced {
     enum CodingKeys: String, CodingKey {
         case maxSequences = "max_sequences", maxBatchedTokens = "max_batched_tokens", chunkedPrefill = "chunked_prefill"
         case prefixCaching = "prefix_caching", kvBlockSize = "kv_block_size", memoryFraction = "memory_fraction"
-        case defaultKVPrecision = "default_kv_precision", sources, note
+        case memoryBasis = "memory_basis", defaultKVPrecision = "default_kv_precision", sources, note
     }
+}
+
+/// How an engine sizes its KV cache.
+public enum MemoryBasis: String, Codable, Sendable, CaseIterable {
+    /// vLLM `gpu_memory_utilization`: weights, activations and KV together within `fraction × capacity`.
+    case total
+    /// TensorRT-LLM `kv_cache_free_gpu_mem_fraction`: the KV cache takes `fraction` of the memory still free
+    /// after weights and buffers.
+    case free
+    /// SGLang `--mem-fraction-static` left to its default: capacity minus a reserve computed from the
+    /// chunked-prefill size, CUDA-graph batch size and parallelism (server_args.py, PR 10975).
+    case sglangReserve = "sglang-reserve"
 }
 
 /// Per-step overheads fitted to measurements (issue 4); absent until fitted.

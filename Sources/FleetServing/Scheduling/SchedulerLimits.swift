@@ -1,0 +1,24 @@
+/// The engine limits continuous batching works within.
+public struct SchedulerLimits: Sendable, Equatable {
+    /// Most sequences in a step.
+    public var maxSequences: Int
+    /// Most tokens (decode tokens + prefill chunk tokens) in a step.
+    public var maxBatchedTokens: Int
+    /// Split long prompts across steps; without it a prompt is prefilled whole (and may exceed the budget alone).
+    public var chunkedPrefill: Bool
+    /// Tokens per KV block.
+    public var kvBlockSize: Int
+    /// Tokens the KV cache holds.
+    public var kvCapacityTokens: Int
+
+    public init(maxSequences: Int, maxBatchedTokens: Int, chunkedPrefill: Bool, kvBlockSize: Int, kvCapacityTokens: Int) {
+        self.maxSequences = maxSequences
+        self.maxBatchedTokens = maxBatchedTokens
+        self.chunkedPrefill = chunkedPrefill
+        self.kvBlockSize = kvBlockSize
+        self.kvCapacityTokens = kvCapacityTokens
+    }
+
+    /// Blocks of the KV cache.
+    public var kvBlocks: Int { kvCapacityTokens / max(1, kvBlockSize) }
+}

@@ -1,0 +1,77 @@
+import FleetPerformance
+import FleetProfiles
+
+/// Published serving measurements rebuilt and simulated, with the error of each prediction.
+public struct EndToEndValidation: Sendable {
+    public struct Outcome: Sendable {
+        public let measurement: PublishedMeasurement
+        public let predicted: Double
+        public var errorPercent: Double { (predicted - measurement.value) / measurement.value * 100 }
+    }
+
+    public let outcomes: [Outcome]
+    public let skipped: [(rawID: String, reason: String)]
+
+    /// Metric families of the summary.
+    public static func family(of metric: PublishedMeasurement.Metric) -> String {
+        switch metric {
+        case .outputThroughput, .totalThroughput, .inputThroughput: "throughput"
+        case .ttftMean, .ttftP50, .ttftP99: "ttft"
+        case .itlMean, .itlP99, .tpotMean, .tpotP99: "itl/tpot"
+        case .e2eMean: "e2e"
+        case .gemmTFLOPS, .attentionTFLOPS, .memoryBandwidth, .allreduceBusBandwidth: "kernel"
+        case .systemPower: "power"
+        }
+    }
+
+    public init(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog, efficiencies: KernelEfficiencies, seed: UInt64 = 1) {
+        var outcomes: [Outcome] = []
+        var skipped: [(String, String)] = []
+        for row in measurements where !row.metric.isKernel {
+            if row.metric == .systemPower {
+                skipped.append((row.rawID, "power is not modelled yet (economics issue)"))
+                continue
+            }
+            do {
+                let setup = try MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, seed: seed)
+                let model = try StepModel(spec: setup.spec)
+                let metrics = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
+                    .run(setup.requests, arrivals: setup.arrivals)
+                outcomes.append(Outcome(measurement: row, predicted: Self.value(of: row.metric, in: metrics)))
+            } catch {
+                skipped.append((row.rawID, error.message))
+            }
+        }
+        self.outcomes = outcomes
+        self.skipped = skipped
+    }
+
+    /// The simulated counterpart of a metric, in the measurement's unit (tokens/s or ms).
+    static func value(of metric: PublishedMeasurement.Metric, in metrics: ServingMetrics) -> Double {
+        switch metric {
+        case .outputThroughput: metrics.outputThroughput
+        case .totalThroughput: metrics.totalThroughput
+        case .inputThroughput: metrics.totalThroughput - metrics.outputThroughput
+        case .ttftMean: metrics.timeToFirstToken.mean * 1000
+        case .ttftP50: metrics.timeToFirstToken.median * 1000
+        case .ttftP99: metrics.timeToFirstToken.p99 * 1000
+        case .itlMean: metrics.interTokenLatencyMean * 1000
+        case .itlP99, .tpotP99: metrics.timePerOutputToken.p99 * 1000
+        case .tpotMean: metrics.timePerOutputToken.mean * 1000
+        case .e2eMean: metrics.endToEnd.mean * 1000
+        default: .nan
+        }
+    }
+
+    /// |error| per metric family.
+    public var summaryByFamily: [(family: String, summary: ErrorSummary)] {
+        Dictionary(grouping: outcomes) { Self.family(of: $0.measurement.metric) }
+            .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }.sorted { $0.0 < $1.0 }
+    }
+
+    /// |error| per hardware id.
+    public var summaryByHardware: [(hardware: String, summary: ErrorSummary)] {
+        Dictionary(grouping: outcomes, by: \.measurement.hardware)
+            .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }.sorted { $0.0 < $1.0 }
+    }
+}

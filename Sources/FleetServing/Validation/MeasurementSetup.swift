@@ -1,0 +1,89 @@
+import FleetPerformance
+import FleetProfiles
+
+/// How a published serving measurement is rebuilt as a simulation: the deployment, the engine limits and
+/// the workload. Every assumption that fills a gap of the row is named here.
+public struct MeasurementSetup: Sendable {
+    public let spec: DeploymentSpec
+    public let limits: SchedulerLimits
+    public let replicas: Int
+    public let arrivals: ArrivalProcess
+    public let requests: [Request]
+
+    /// Engines of the measurement vocabulary mapped to engine profiles: NIM runs TensorRT-LLM; DeepSeek's
+    /// in-house stack is closest to SGLang (whose DeepSeek optimizations it published); CloudMatrix-Infer
+    /// runs on Ascend like vllm-ascend.
+    public static let engineProfiles = ["tensorrt-llm": "tensorrt-llm", "vllm": "vllm", "sglang": "sglang", "nim": "tensorrt-llm",
+                                        "deepseek-serving": "sglang", "cloudmatrix-infer": "vllm-ascend", "mindie": "mindie"]
+
+    /// Builds the setup of `row`, or says why it cannot be rebuilt.
+    public static func make(_ row: PublishedMeasurement, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                            seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
+        guard let modelID = row.model, let model = catalog.model(modelID) else {
+            throw PerformanceError("model '\(row.model ?? "")' has no profile")
+        }
+        guard let engineID = engineProfiles[row.engine], let engine = catalog.engine(engineID) else {
+            throw PerformanceError("engine '\(row.engine)' has no profile")
+        }
+        guard let hardware = catalog.hardware(row.hardware) else { throw PerformanceError("hardware '\(row.hardware)' has no profile") }
+        let pipeline = row.pipelineParallel ?? 1
+        let tensor = row.tensorParallel ?? max(1, (row.devices ?? 1) / pipeline)
+        let devices = row.devices ?? tensor * pipeline
+        guard devices % (tensor * pipeline) == 0 else {
+            throw PerformanceError("\(devices) devices do not split into replicas of tp \(tensor) × pp \(pipeline)")
+        }
+        // Expert parallelism beyond the tensor group (multi-node DeepSeek deployments) is modelled as EP = TP.
+        let expert = model.architecture.moe == nil ? 1 : min(row.expertParallel ?? 1, tensor)
+        let weights = row.weightPrecision ?? model.checkpointPrecision ?? .bf16
+        let activations = row.activationPrecision
+            ?? ([.fp8, .int8, .fp4].contains(weights) && hardware.compute.dense[weights] != nil ? weights : .bf16)
+        // An empty KV cell is the engine's default for the checkpoint: TensorRT-LLM FP8 engines carry an FP8
+        // KV cache (the validation format's README); otherwise the activation precision, at most 16 bits.
+        let kv = row.kvPrecision
+            ?? (engineID == "tensorrt-llm" && activations == .fp8 ? .fp8 : (activations.bits <= 16 && activations != .fp4 ? activations : .bf16))
+        let spec = try DeploymentSpec.resolve(
+            model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
+            weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,
+            tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert)
+        let memory = try MemoryPlan(spec: spec)
+        guard let input = row.inputTokens else { throw PerformanceError("input length not published") }
+        guard let outputMean = row.outputTokens else { throw PerformanceError("output length not published") }
+        let output = max(1, Int(outputMean.rounded()))
+        guard memory.kvCapacityTokens >= input + output else {
+            throw PerformanceError("one request (\(input + output) tokens) does not fit the KV cache (\(memory.kvCapacityTokens) tokens)")
+        }
+        let scheduling = engine.scheduling
+        var maxSequences = scheduling.maxSequences ?? Int.max  // no sourced cap: the KV cache bounds the batch
+        let inFlight = min(maxSequences, memory.kvCapacityTokens / (input + output))
+        let replicas = devices / (tensor * pipeline)
+        let arrivals: ArrivalProcess
+        var count: Int
+        switch row.mode {
+        case .offline?:
+            arrivals = .offline
+            count = min(4000, max(256, 3 * inFlight)) * replicas
+        case .batch?:
+            guard let load = row.load else { throw PerformanceError("batch size not published") }
+            maxSequences = Int(load)
+            arrivals = .offline
+            count = Int(load) * replicas
+        case .concurrency?:
+            guard let load = row.load else { throw PerformanceError("concurrency not published") }
+            arrivals = .closedLoop(concurrency: Int(load))
+            count = min(4000, max(200, 4 * Int(load)))
+        case .rate?, .server?:
+            guard let load = row.load else { throw PerformanceError("request rate not published") }
+            arrivals = .poisson(rate: load)
+            count = min(3000, max(300, Int(load * 120)))
+        case .kernel?, nil:
+            throw PerformanceError("load pattern not published")
+        }
+        let limits = SchedulerLimits(maxSequences: maxSequences, maxBatchedTokens: max(scheduling.maxBatchedTokens ?? 8192, 1),
+                                     // A prompt longer than the step budget can only run chunked: engines enable it
+                                     // for such runs (trtllm-bench does), so the rebuild does too.
+                                     chunkedPrefill: (scheduling.chunkedPrefill ?? false) || input > (scheduling.maxBatchedTokens ?? 8192), kvBlockSize: scheduling.kvBlockSize ?? 16,
+                                     kvCapacityTokens: memory.kvCapacityTokens)
+        let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
+        return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests)
+    }
+}
