@@ -8,7 +8,7 @@ extension DeploymentSpec {
         model modelID: String, hardware hardwareID: String, engine engineID: String, catalog: ProfileCatalog,
         efficiencies: KernelEfficiencies, weights: Precision, activations: Precision, kvCache: Precision,
         tensorParallel: Int, pipelineParallel: Int = 1, expertParallel: Int = 1,
-        memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil
+        memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil, serving: ServingCalibration? = nil
     ) throws(PerformanceError) -> DeploymentSpec {
         guard let model = catalog.model(modelID) else {
             throw PerformanceError("unknown model '\(modelID)'\(Suggestion.phrase(for: modelID, in: catalog.models.map(\.id)))")
@@ -45,10 +45,11 @@ extension DeploymentSpec {
         guard let batchedTokens = maxBatchedTokens ?? engine.scheduling.maxBatchedTokens else {
             throw PerformanceError("engine '\(engine.id)' has no sourced max batched tokens; set one")
         }
+        let calibrated = serving?.entry(engine: engine.id, family: hardware.family)
         return DeploymentSpec(
-            model: model, hardware: hardware, weights: weights, activations: activations, kvCache: kvCache,
+            model: model, hardware: hardware, engineID: engine.id, weights: weights, activations: activations, kvCache: kvCache,
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
-            memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: engine.overheads?.step ?? .zero,
-            efficiencies: efficiency, efficiencyProvenance: provenance)
+            memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: calibrated?.stepOverhead ?? engine.overheads?.step ?? .zero,
+            timeScale: calibrated?.timeScale ?? 1, fixedLatencyScale: calibrated?.fixedLatencyScale ?? 1, efficiencies: efficiency, efficiencyProvenance: provenance)
     }
 }

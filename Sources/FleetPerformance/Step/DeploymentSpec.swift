@@ -6,6 +6,8 @@ import FleetUnits
 public struct DeploymentSpec: Sendable {
     public let model: ModelProfile
     public let hardware: HardwareProfile
+    /// Engine profile id.
+    public let engineID: String
     public let weights: Precision
     public let activations: Precision
     public let kvCache: Precision
@@ -17,18 +19,26 @@ public struct DeploymentSpec: Sendable {
     public let memoryBasis: MemoryBasis
     /// Most tokens per step (sizes the activation workspace and prefill chunks).
     public let maxBatchedTokens: Int
-    /// Fixed engine time per step (scheduling, launches), when the engine profile has a fitted one.
+    /// Fixed engine time per step (scheduling, launches), fitted per engine and hardware family.
     public let stepOverhead: Seconds
+    /// Engine speed relative to the kernel roofline: modelled step times are multiplied by it (fitted per
+    /// engine and hardware family; 1 when uncalibrated).
+    public let timeScale: Double
+    /// Scale on the fixed latencies of a step (GEMM tails, collective latencies α): engines overlap some of
+    /// them (CUDA graphs, fused kernels). Fitted with ``timeScale``; 1 when uncalibrated.
+    public let fixedLatencyScale: Double
     public let efficiencies: FamilyEfficiency
     /// How the efficiencies were obtained (own fit or prior), for `--explain`.
     public let efficiencyProvenance: String
 
-    public init(model: ModelProfile, hardware: HardwareProfile, weights: Precision, activations: Precision,
+    public init(model: ModelProfile, hardware: HardwareProfile, engineID: String = "", weights: Precision, activations: Precision,
                 kvCache: Precision, tensorParallel: Int, pipelineParallel: Int, expertParallel: Int,
                 memoryFraction: Double, memoryBasis: MemoryBasis = .total, maxBatchedTokens: Int, stepOverhead: Seconds,
+                timeScale: Double = 1, fixedLatencyScale: Double = 1,
                 efficiencies: FamilyEfficiency, efficiencyProvenance: String) {
         self.model = model
         self.hardware = hardware
+        self.engineID = engineID
         self.weights = weights
         self.activations = activations
         self.kvCache = kvCache
@@ -39,6 +49,8 @@ public struct DeploymentSpec: Sendable {
         self.memoryBasis = memoryBasis
         self.maxBatchedTokens = maxBatchedTokens
         self.stepOverhead = stepOverhead
+        self.timeScale = timeScale
+        self.fixedLatencyScale = fixedLatencyScale
         self.efficiencies = efficiencies
         self.efficiencyProvenance = efficiencyProvenance
     }

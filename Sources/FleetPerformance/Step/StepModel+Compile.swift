@@ -96,12 +96,16 @@ extension StepModel {
         let communication = try Communication(spec: spec, geometry: geometry)
         notes[.communication] = communication.note
         let gemmKernels = geometry.gemmKernelsPerStep
-        let overhead = spec.stepOverhead.value + gemmKernels * gemm.fixedLatency.value
+        let overhead = gemmKernels * gemm.fixedLatency.value
         notes[.overhead] = "engine step \(spec.stepOverhead) + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"
+            + (spec.timeScale == 1 && spec.fixedLatencyScale == 1 ? "" :
+                "; engine calibration: variable times × \(UnitFormatter.number(spec.timeScale)), fixed latencies × \(UnitFormatter.number(spec.fixedLatencyScale))")
 
         self.init(spec: spec, flopsCoefficients: flops, bytesCoefficients: bytes, computeRates: computeRates,
                   memoryRates: Array(repeating: memoryRate, count: OperatorClass.rooflineClasses.count),
-                  communicationCoefficients: communication.coefficients, overhead: overhead,
+                  communicationCoefficients: communication.coefficients, overhead: overhead, timeScale: spec.timeScale,
+                  fixedLatencyScale: spec.fixedLatencyScale,
+                  engineOverhead: spec.stepOverhead.value,
                   window: geometry.attendedKeyLimit, efficiencyNotes: notes)
     }
 }

@@ -22,8 +22,22 @@ public struct StepModel: Sendable {
     let memoryRates: [Double]
     /// Seconds per unit of each feature spent communicating.
     let communicationCoefficients: [Double]
-    /// Seconds per step of overhead.
+    /// Seconds per step of fixed latencies that scale with the engine (GEMM tails).
     let overhead: Double
+    /// `timeScale` of the spec, and the engine's own step overhead added after scaling.
+    let timeScale: Double
+    let fixedLatencyScale: Double
+    let engineOverhead: Double
+
+    /// Seconds of fixed latency in every step before calibration (GEMM tails and collective α terms).
+    public var fixedTimePerStep: Double { overhead + communicationCoefficients[Feature.constant.rawValue] }
+
+    /// Calibrated step time from its uncalibrated parts: `s · variable + f · fixed + o`.
+    @inline(__always) func calibrated(_ uncalibrated: Double) -> Double {
+        if timeScale == 1 && fixedLatencyScale == 1 && engineOverhead == 0 { return uncalibrated }
+        let fixed = fixedTimePerStep
+        return (uncalibrated - fixed) * timeScale + fixed * fixedLatencyScale + engineOverhead
+    }
     /// Sliding window (or sparse-attention top-k) that caps attended keys, for features.
     public let window: Int?
     /// Where each efficiency came from, for `--explain`.
@@ -48,7 +62,7 @@ public struct StepModel: Sendable {
             total += max(flops / computeRates[column], bytes / memoryRates[column])
         }
         for row in 0..<Feature.count { total += features[row] * communicationCoefficients[row] }
-        return total
+        return calibrated(total)
     }
 
     /// Step times of many states (rows of `states`, `N × Feature.count`) with two `dgemm`s.
@@ -69,7 +83,7 @@ public struct StepModel: Sendable {
                 }
             }
         }
-        for row in 0..<rows { times[row] += overhead }
+        for row in 0..<rows { times[row] = calibrated(times[row] + overhead) }
         return times
     }
 
@@ -95,14 +109,16 @@ public struct StepModel: Sendable {
             if flops == 0 && bytes == 0 { continue }  // a class the model does not have (experts of a dense model)
             let computeTime = flops / computeRates[column], memoryTime = bytes / memoryRates[column]
             costs.append(OperatorCost(operatorClass: operatorClass, flops: FLOPs(flops), bytes: Bytes(bytes),
-                                      time: Seconds(max(computeTime, memoryTime)),
+                                      time: Seconds(max(computeTime, memoryTime) * timeScale),
                                       bound: computeTime >= memoryTime ? .compute : .memory,
                                       note: efficiencyNotes[operatorClass] ?? ""))
         }
         let communication = zip(features, communicationCoefficients).reduce(0) { $0 + $1.0 * $1.1 }
-        costs.append(OperatorCost(operatorClass: .communication, flops: .zero, bytes: .zero, time: Seconds(communication),
+        let fixedCommunication = communicationCoefficients[Feature.constant.rawValue]
+        costs.append(OperatorCost(operatorClass: .communication, flops: .zero, bytes: .zero,
+                                  time: Seconds((communication - fixedCommunication) * timeScale + fixedCommunication * fixedLatencyScale),
                                   bound: .communication, note: efficiencyNotes[.communication] ?? ""))
-        costs.append(OperatorCost(operatorClass: .overhead, flops: .zero, bytes: .zero, time: Seconds(overhead),
+        costs.append(OperatorCost(operatorClass: .overhead, flops: .zero, bytes: .zero, time: Seconds(overhead * fixedLatencyScale + engineOverhead),
                                   bound: .overhead, note: efficiencyNotes[.overhead] ?? ""))
         return costs
     }

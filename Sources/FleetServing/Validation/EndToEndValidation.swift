@@ -24,7 +24,8 @@ public struct EndToEndValidation: Sendable {
         }
     }
 
-    public init(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog, efficiencies: KernelEfficiencies, seed: UInt64 = 1) {
+    public init(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                serving: ServingCalibration? = nil, seed: UInt64 = 1) {
         var outcomes: [Outcome] = []
         var skipped: [(String, String)] = []
         for row in measurements where !row.metric.isKernel {
@@ -33,7 +34,7 @@ public struct EndToEndValidation: Sendable {
                 continue
             }
             do {
-                let setup = try MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, seed: seed)
+                let setup = try MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
                 let model = try StepModel(spec: setup.spec)
                 let metrics = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
                     .run(setup.requests, arrivals: setup.arrivals)

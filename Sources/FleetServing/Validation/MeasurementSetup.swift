@@ -18,7 +18,7 @@ public struct MeasurementSetup: Sendable {
 
     /// Builds the setup of `row`, or says why it cannot be rebuilt.
     public static func make(_ row: PublishedMeasurement, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                            seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
+                            serving: ServingCalibration? = nil, seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
         guard let modelID = row.model, let model = catalog.model(modelID) else {
             throw PerformanceError("model '\(row.model ?? "")' has no profile")
         }
@@ -44,7 +44,7 @@ public struct MeasurementSetup: Sendable {
         let spec = try DeploymentSpec.resolve(
             model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
             weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,
-            tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert)
+            tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert, serving: serving)
         let memory = try MemoryPlan(spec: spec)
         guard let input = row.inputTokens else { throw PerformanceError("input length not published") }
         guard let outputMean = row.outputTokens else { throw PerformanceError("output length not published") }
@@ -78,6 +78,9 @@ public struct MeasurementSetup: Sendable {
         case .kernel?, nil:
             throw PerformanceError("load pattern not published")
         }
+        // A published request count (a benchmark of "500 requests") sets the run length: queueing under
+        // overload depends on it.
+        if let published = Self.requestCount(in: row.detail) { count = published }
         let limits = SchedulerLimits(maxSequences: maxSequences, maxBatchedTokens: max(scheduling.maxBatchedTokens ?? 8192, 1),
                                      // A prompt longer than the step budget can only run chunked: engines enable it
                                      // for such runs (trtllm-bench does), so the rebuild does too.
@@ -85,5 +88,12 @@ public struct MeasurementSetup: Sendable {
                                      kvCapacityTokens: memory.kvCapacityTokens)
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests)
+    }
+
+    /// `N requests` in a row's detail.
+    static func requestCount(in detail: String) -> Int? {
+        guard let range = detail.range(of: " requests") else { return nil }
+        let digits = detail[..<range.lowerBound].reversed().prefix { $0.isNumber }
+        return Int(String(digits.reversed())).flatMap { $0 > 0 ? $0 : nil }
     }
 }

@@ -52,7 +52,8 @@ struct Predict: ParsableCommand {
                 let spec = try DeploymentSpec.resolve(
                     model: model, hardware: hardware, engine: engine, catalog: catalog, efficiencies: efficiencies,
                     weights: weightPrecision, activations: activationPrecision, kvCache: kvPrecision,
-                    tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, memoryFraction: memoryFraction)
+                    tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, memoryFraction: memoryFraction,
+                    serving: try calibration.loadServing(global: global))
                 let stepModel = try StepModel(spec: spec)
                 let memory = try MemoryPlan(spec: spec)
                 let prediction = try StaticBatchPrediction(model: stepModel, memory: memory, batch: batch,

@@ -39,7 +39,8 @@ struct Validate: ParsableCommand {
             }
             var skipped = kernelValidation.skipped
             if !kernels {
-                let endToEnd = EndToEndValidation(table.measurements, catalog: catalog, efficiencies: efficiencies)
+                let endToEnd = EndToEndValidation(table.measurements, catalog: catalog, efficiencies: efficiencies,
+                                                  serving: try calibration.loadServing(global: global))
                 outcomes += endToEnd.outcomes.map {
                     ($0.measurement, $0.predicted, $0.errorPercent, EndToEndValidation.family(of: $0.measurement.metric))
                 }
