@@ -14,3 +14,4 @@ git --no-pager diff --stat -- Examples/expected || true
 "$bin" predict --model llama-3.1-70b --hardware nvidia-h100-sxm --tp 4 --weights fp8 --kv fp8 --input 1024 --output 128 --batch 64 --explain \
   > Examples/expected/predict-llama-3.1-70b-h100.txt
 "$bin" validate --kernels Examples/kernel-measurements.csv > Examples/expected/validate-kernels.txt
+"$bin" simulate Examples/rent-vs-own.yaml > Examples/expected/simulate-rent-vs-own.txt

@@ -110,6 +110,13 @@ struct CLIExampleTests {
         #expect(result.standardError == "error: precision 'fp8' is not supported by 'huawei-ascend-910b'; it runs fp32, bf16, fp16, int8\n")
     }
 
+    @Test func simulateMatchesExpectedOutputAndIsDeterministic() throws {
+        let first = try FleetSimBinary.run(["simulate", "Examples/rent-vs-own.yaml"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput == (try FleetSimBinary.expected("simulate-rent-vs-own.txt")))
+        #expect(try FleetSimBinary.run(["simulate", "Examples/rent-vs-own.yaml"]).standardOutput == first.standardOutput)
+    }
+
     @Test func missingScenarioFileExitsTwo() throws {
         let result = try FleetSimBinary.run(["dump-scenario", "Examples/no-such-plan.yaml"])
         #expect(result.status == 2)
