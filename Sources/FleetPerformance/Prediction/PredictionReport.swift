@@ -9,7 +9,8 @@ public enum PredictionReport {
         var lines: [String] = []
         lines.append("\(spec.model.id) on \(spec.devices) × \(spec.hardware.id) (tp \(spec.tensorParallel), pp \(spec.pipelineParallel), ep \(spec.expertParallel)); "
             + "weights \(spec.weights.rawValue), activations \(spec.activations.rawValue), KV \(spec.kvCache.rawValue)")
-        lines.append("static batch \(prediction.batch) × (\(prediction.inputTokens) in, \(prediction.outputTokens) out)")
+        lines.append("static batch \(prediction.batch) × (\(prediction.inputTokens) in, \(prediction.outputTokens) out)"
+            + (prediction.speculative.map { " with MTP speculative decoding: \($0.draftTokens) draft tokens, \(UnitFormatter.number($0.expectedTokensPerStep)) tokens per step expected" } ?? ""))
         lines.append("")
         lines.append(TextTable(header: ["quantity", "value"], rows: [
             ["prefill (TTFT of the last request)", "\(prediction.prefillTime) in \(prediction.prefillSteps) step(s)"],

@@ -26,7 +26,11 @@ public struct StaticBatchPrediction: Sendable {
     public var totalThroughput: TokensPerSecond { Tokens(Double(batch * (inputTokens + outputTokens))) / totalTime }
 
     /// - Throws: ``PerformanceError`` when the batch's KV cache does not fit.
-    public init(model: StepModel, memory: MemoryPlan, batch: Int, inputTokens: Int, outputTokens: Int) throws(PerformanceError) {
+    /// Speculative decoding used, if any.
+    public let speculative: SpeculativeDecoding?
+
+    public init(model: StepModel, memory: MemoryPlan, batch: Int, inputTokens: Int, outputTokens: Int,
+                speculative: SpeculativeDecoding? = nil) throws(PerformanceError) {
         guard batch >= 1, inputTokens >= 1, outputTokens >= 1 else {
             throw PerformanceError("batch, input and output must each be at least 1")
         }
@@ -39,6 +43,7 @@ public struct StaticBatchPrediction: Sendable {
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.memory = memory
+        self.speculative = speculative
 
         // Prefill: prompts in order, split into steps of at most max_batched_tokens tokens.
         let budget = max(1, model.spec.maxBatchedTokens)
@@ -61,7 +66,18 @@ public struct StaticBatchPrediction: Sendable {
         prefillBreakdown = model.breakdown(prefillFeatures.row(0))
 
         // Decode: one step per further output token, context growing by one each step.
-        if outputTokens > 1 {
+        if outputTokens > 1, let speculative {
+            // Steps advance every sequence by the expected accepted tokens; time each at its mean context.
+            let steps = Int((Double(outputTokens - 1) / speculative.expectedTokensPerStep).rounded(.up))
+            var total = 0.0
+            for step in 0..<steps {
+                let context = inputTokens + Int(Double(step) * speculative.expectedTokensPerStep)
+                total += speculative.stepTime(model: model, batch: batch, context: context)
+            }
+            decodeTime = Seconds(total)
+            timePerOutputToken = decodeTime / Double(outputTokens - 1)
+            decodeBreakdown = model.breakdown(model.features(of: .decode(batch: batch, context: inputTokens + outputTokens / 2)))
+        } else if outputTokens > 1 {
             let decodeStates = (1..<outputTokens).map { step in model.features(of: .decode(batch: batch, context: inputTokens + step - 1)) }
             let times = model.stepTimes(Matrix(decodeStates))
             decodeTime = Seconds(times.reduce(0, +))

@@ -35,6 +35,22 @@ extension StepModel {
         }
         let tokenFeatures: [Feature] = [.prefillTokens, .decodeTokens]
         let layers = Double(architecture.layers)
+        // Weight-only quantization (weights narrower than the compute precision: W4A16, W8A16) dequantizes
+        // weights in the GEMM: one multiply-add per weight element per tile of `dequantizationTile` rows,
+        // counted as GEMM work (`2 · parameters · (1 + tokens / tile)`).
+        let weightOnly = spec.weights.bits < spec.computePrecision.bits
+        func addDequantization(_ operatorClass: OperatorClass, parameters: Double, touched: Bool = false) {
+            guard weightOnly else { return }
+            add(operatorClass, touched ? .touchedExperts : .constant, flops: 2 * parameters)
+            if !touched { for feature in tokenFeatures { add(operatorClass, feature, flops: 2 * parameters / StepModel.dequantizationTile) } }
+        }
+        addDequantization(.attentionProjections, parameters: layers * geometry.attentionParameters)
+        addDequantization(.mlp, parameters: Double(geometry.denseLayers) * geometry.mlpParameters)
+        if architecture.moe != nil {
+            let moeLayers = layers - Double(geometry.denseLayers)
+            addDequantization(.experts, parameters: moeLayers * geometry.sharedExpertParameters)
+            addDequantization(.experts, parameters: moeLayers * geometry.expertParameters, touched: true)
+        }
 
         // Attention projections: weights once per step, 2 FLOPs per weight per token.
         add(.attentionProjections, .constant, bytes: layers * geometry.attentionParameters * spec.weights.bytes)
@@ -85,8 +101,9 @@ extension StepModel {
             }
         }
         var notes: [OperatorClass: String] = [:]
+        let dequantizationNote = weightOnly ? "; weight-only \(spec.weights.rawValue): dequantization counted" : ""
         let gemmNote = "η=\(UnitFormatter.number(gemm.peakEfficiency)) of \(spec.computePrecision.rawValue) peak \(peak); "
-            + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth) (\(spec.efficiencyProvenance))"
+            + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth) (\(spec.efficiencyProvenance))" + dequantizationNote
         for operatorClass in [OperatorClass.attentionProjections, .mlp, .experts, .lmHead] { notes[operatorClass] = gemmNote }
         notes[.attention] = "η=\(UnitFormatter.number(attentionEfficiency)) of 16-bit peak \(sixteenBitPeak)"
             + (spec.efficiencies.attention == nil ? " (no attention fit: GEMM η)" : "") + "; KV at \(spec.kvCache.rawValue)"

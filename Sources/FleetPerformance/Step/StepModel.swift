@@ -43,6 +43,10 @@ public struct StepModel: Sendable {
     /// Where each efficiency came from, for `--explain`.
     public let efficiencyNotes: [OperatorClass: String]
 
+    /// Rows per tile for which weight-only GEMM kernels dequantize the weights again (Marlin-class kernels
+    /// work on 16–64-row tiles; 64 is an assumption, not a fitted number).
+    public static let dequantizationTile = 64.0
+
     /// The feature vector of `state` for this model.
     public func features(of state: BatchState) -> [Double] {
         state.features(window: window, routedExperts: spec.model.architecture.moe?.routedExperts ?? 0,

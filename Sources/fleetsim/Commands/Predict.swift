@@ -2,6 +2,7 @@ import ArgumentParser
 import FleetPerformance
 import FleetProfiles
 import FleetUnits
+import Foundation
 
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +32,10 @@ struct Predict: ParsableCommand {
     @Option(help: "Output tokens per request.") var output = 128
     @Option(help: "Requests in the static batch.") var batch = 1
     @Option(name: .customLong("memory-fraction"), help: "Override the engine's memory fraction.") var memoryFraction: Double?
+    @Option(name: .customLong("speculative-tokens"), help: "Draft tokens per step of MTP speculative decoding (0: off).")
+    var speculativeTokens = 0
+    @Option(help: "Acceptance rate per draft position, comma separated (e.g. 0.8,0.6); one value applies to all.")
+    var acceptance: String?
     @Flag(help: "Print per operator class its FLOPs, bytes, time, bound and the efficiency used with its source.")
     var explain = false
 
@@ -57,12 +62,27 @@ struct Predict: ParsableCommand {
                 let stepModel = try StepModel(spec: spec)
                 let memory = try MemoryPlan(spec: spec)
                 let prediction = try StaticBatchPrediction(model: stepModel, memory: memory, batch: batch,
-                                                           inputTokens: input, outputTokens: output)
+                                                           inputTokens: input, outputTokens: output, speculative: try speculative())
                 print(PredictionReport.text(prediction, spec: spec, explain: explain), terminator: "")
             } catch let error as PerformanceError {
                 throw CLIError(error.message)
             }
         }
+    }
+}
+
+extension Predict {
+    func speculative() throws -> SpeculativeDecoding? {
+        guard speculativeTokens > 0 else { return nil }
+        let rates = (acceptance ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !rates.isEmpty, rates.allSatisfy({ (0...1).contains($0) }) else {
+            throw CLIError("'--acceptance' must give rates between 0 and 1 for the \(speculativeTokens) draft tokens")
+        }
+        let perPosition = rates.count == 1 ? Array(repeating: rates[0], count: speculativeTokens) : rates
+        guard perPosition.count == speculativeTokens else {
+            throw CLIError("'--acceptance' gives \(rates.count) rates for \(speculativeTokens) draft tokens")
+        }
+        return SpeculativeDecoding(draftTokens: speculativeTokens, acceptance: perPosition)
     }
 }
 
