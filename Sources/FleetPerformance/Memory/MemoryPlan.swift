@@ -31,7 +31,7 @@ public struct MemoryPlan: Sendable, Equatable {
         let denseLayers = Double(geometry.denseLayers) / Double(spec.pipelineParallel)
         var weightElements = layersPerStage * geometry.attentionParameters + denseLayers * geometry.mlpParameters
         if let moe = a.moe {
-            weightElements += moeLayers * (Double(moe.routedExperts) * geometry.expertParameters + geometry.sharedExpertParameters)
+            weightElements += moeLayers * (Double(moe.routedExperts) * geometry.expertWeightParameters + geometry.sharedExpertParameters)
         }
         let linearBytes = weightElements * spec.weights.bytes
         let routerBytes = moeLayers * geometry.routerParameters * 2

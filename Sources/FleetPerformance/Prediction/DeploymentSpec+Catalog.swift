@@ -7,7 +7,7 @@ extension DeploymentSpec {
     public static func resolve(
         model modelID: String, hardware hardwareID: String, engine engineID: String, catalog: ProfileCatalog,
         efficiencies: KernelEfficiencies, weights: Precision, activations: Precision, kvCache: Precision,
-        tensorParallel: Int, pipelineParallel: Int = 1, expertParallel: Int = 1,
+        tensorParallel: Int, pipelineParallel: Int = 1, expertParallel: Int = 1, dataParallelAttention: Int = 1,
         memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil, serving: ServingCalibration? = nil
     ) throws(PerformanceError) -> DeploymentSpec {
         guard let model = catalog.model(modelID) else {
@@ -28,8 +28,12 @@ extension DeploymentSpec {
         if expertParallel > 1, model.architecture.moe == nil {
             throw PerformanceError("expert parallelism \(expertParallel) needs a mixture-of-experts model; '\(model.id)' is dense")
         }
-        if expertParallel > tensorParallel {
-            throw PerformanceError("expert parallelism \(expertParallel) must not exceed tensor parallelism \(tensorParallel) (experts are spread over the tensor-parallel group)")
+        if dataParallelAttention < 1 { throw PerformanceError("data-parallel attention must be at least 1, got \(dataParallelAttention)") }
+        if dataParallelAttention > 1, model.architecture.moe == nil {
+            throw PerformanceError("data-parallel attention spreads experts over its ranks; '\(model.id)' is dense")
+        }
+        if expertParallel > tensorParallel * dataParallelAttention {
+            throw PerformanceError("expert parallelism \(expertParallel) must not exceed tensor × data-parallel attention ranks (\(tensorParallel * dataParallelAttention))")
         }
         if weights.bits > activations.bits, activations != .tf32 {
             throw PerformanceError("weights ('\(weights.rawValue)') must not be wider than activations ('\(activations.rawValue)')")
@@ -49,7 +53,7 @@ extension DeploymentSpec {
         return DeploymentSpec(
             model: model, hardware: hardware, engineID: engine.id, weights: weights, activations: activations, kvCache: kvCache,
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
-            memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: calibrated?.stepOverhead ?? engine.overheads?.step ?? .zero,
+            dataParallelAttention: dataParallelAttention, memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: calibrated?.stepOverhead ?? engine.overheads?.step ?? .zero,
             timeScale: calibrated?.timeScale ?? 1, fixedLatencyScale: calibrated?.fixedLatencyScale ?? 1, efficiencies: efficiency, efficiencyProvenance: provenance)
     }
 }

@@ -7,7 +7,8 @@ public enum PredictionReport {
     public static func text(_ prediction: StaticBatchPrediction, spec: DeploymentSpec, explain: Bool) -> String {
         let memory = prediction.memory
         var lines: [String] = []
-        lines.append("\(spec.model.id) on \(spec.devices) × \(spec.hardware.id) (tp \(spec.tensorParallel), pp \(spec.pipelineParallel), ep \(spec.expertParallel)); "
+        lines.append("\(spec.model.id) on \(spec.devices) × \(spec.hardware.id) (tp \(spec.tensorParallel), pp \(spec.pipelineParallel), ep \(spec.expertParallel)"
+            + (spec.dataParallelAttention > 1 ? ", dp attention \(spec.dataParallelAttention)" : "") + "); "
             + "weights \(spec.weights.rawValue), activations \(spec.activations.rawValue), KV \(spec.kvCache.rawValue)")
         lines.append("static batch \(prediction.batch) × (\(prediction.inputTokens) in, \(prediction.outputTokens) out)"
             + (prediction.speculative.map { " with MTP speculative decoding: \($0.draftTokens) draft tokens, \(UnitFormatter.number($0.expectedTokensPerStep)) tokens per step expected" } ?? ""))

@@ -34,10 +34,11 @@ public struct StaticBatchPrediction: Sendable {
         guard batch >= 1, inputTokens >= 1, outputTokens >= 1 else {
             throw PerformanceError("batch, input and output must each be at least 1")
         }
-        let needed = batch * (inputTokens + outputTokens)
+        let rankBatch = (batch + max(1, model.spec.dataParallelAttention) - 1) / max(1, model.spec.dataParallelAttention)
+        let needed = rankBatch * (inputTokens + outputTokens)
         guard needed <= memory.kvCapacityTokens else {
             throw PerformanceError("a batch of \(batch) × \(inputTokens + outputTokens) tokens needs \(needed) tokens of KV cache; "
-                + "the devices hold \(memory.kvCapacityTokens) (largest batch \(memory.largestBatch(tokensPerSequence: inputTokens + outputTokens)))")
+                + "the devices hold \(memory.kvCapacityTokens) (largest batch per rank \(memory.largestBatch(tokensPerSequence: inputTokens + outputTokens)))")
         }
         self.batch = batch
         self.inputTokens = inputTokens
@@ -45,6 +46,9 @@ public struct StaticBatchPrediction: Sendable {
         self.memory = memory
         self.speculative = speculative
 
+        // Data-parallel attention ranks each take their share of the batch and step together.
+        let ranks = max(1, model.spec.dataParallelAttention)
+        let batch = (batch + ranks - 1) / ranks
         // Prefill: prompts in order, split into steps of at most max_batched_tokens tokens.
         let budget = max(1, model.spec.maxBatchedTokens)
         var states: [BatchState] = []

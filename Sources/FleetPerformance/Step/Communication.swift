@@ -11,7 +11,9 @@ struct Communication {
 
     init(spec: DeploymentSpec, geometry: Geometry) throws(PerformanceError) {
         var coefficients = [Double](repeating: 0, count: Feature.count)
-        let tp = spec.tensorParallel, ep = spec.expertParallel, pp = spec.pipelineParallel
+        let tp = spec.tensorParallel, pp = spec.pipelineParallel
+        // With data-parallel attention the experts are spread over all tp × dp devices.
+        let ep = spec.dataParallelAttention > 1 ? spec.expertShards : spec.expertParallel
         let a = spec.model.architecture
         let layers = Double(a.layers)
         let tokenBytes = Double(a.hiddenSize) * geometry.activationBytes

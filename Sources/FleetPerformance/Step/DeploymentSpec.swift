@@ -14,6 +14,9 @@ public struct DeploymentSpec: Sendable {
     public let tensorParallel: Int
     public let pipelineParallel: Int
     public let expertParallel: Int
+    /// Data-parallel attention ranks (DeepSeek-style DP attention): each rank holds the attention and dense
+    /// layers and serves its own sequences, while the routed experts are spread over all `tp × dp` devices.
+    public let dataParallelAttention: Int
     /// Fraction of device memory the engine may use, read by ``memoryBasis``.
     public let memoryFraction: Double
     public let memoryBasis: MemoryBasis
@@ -33,7 +36,7 @@ public struct DeploymentSpec: Sendable {
 
     public init(model: ModelProfile, hardware: HardwareProfile, engineID: String = "", weights: Precision, activations: Precision,
                 kvCache: Precision, tensorParallel: Int, pipelineParallel: Int, expertParallel: Int,
-                memoryFraction: Double, memoryBasis: MemoryBasis = .total, maxBatchedTokens: Int, stepOverhead: Seconds,
+                dataParallelAttention: Int = 1, memoryFraction: Double, memoryBasis: MemoryBasis = .total, maxBatchedTokens: Int, stepOverhead: Seconds,
                 timeScale: Double = 1, fixedLatencyScale: Double = 1,
                 efficiencies: FamilyEfficiency, efficiencyProvenance: String) {
         self.model = model
@@ -45,6 +48,7 @@ public struct DeploymentSpec: Sendable {
         self.tensorParallel = tensorParallel
         self.pipelineParallel = pipelineParallel
         self.expertParallel = expertParallel
+        self.dataParallelAttention = dataParallelAttention
         self.memoryFraction = memoryFraction
         self.memoryBasis = memoryBasis
         self.maxBatchedTokens = maxBatchedTokens
@@ -56,7 +60,10 @@ public struct DeploymentSpec: Sendable {
     }
 
     /// Devices of one replica.
-    public var devices: Int { tensorParallel * pipelineParallel }
+    public var devices: Int { tensorParallel * pipelineParallel * dataParallelAttention }
+
+    /// Devices the routed experts are spread over.
+    public var expertShards: Int { tensorParallel * dataParallelAttention }
 
     /// The precision GEMMs run at: the activation precision (mxfp4 runs on fp4 units).
     public var computePrecision: Precision { activations == .mxfp4 ? .fp4 : activations }

@@ -12,7 +12,10 @@ struct Geometry {
     let indexerFLOPsPerKey: Double
     let mlpParameters: Double
     let denseLayers: Int
+    /// Parameters of one routed expert per tensor-parallel rank: FLOPs per routed token.
     let expertParameters: Double
+    /// Parameters of one routed expert held per device (spread over `tp × dp` devices).
+    let expertWeightParameters: Double
     let sharedExpertParameters: Double
     let routerParameters: Double
     let lmHeadParameters: Double
@@ -33,10 +36,11 @@ struct Geometry {
 
     init(spec: DeploymentSpec) {
         self.init(architecture: spec.model.architecture, tensorParallel: spec.tensorParallel, weights: spec.weights,
-                  activations: spec.activations, kvCache: spec.kvCache)
+                  activations: spec.activations, kvCache: spec.kvCache, expertShards: spec.expertShards)
     }
 
-    init(architecture a: ModelArchitecture, tensorParallel: Int, weights: Precision, activations: Precision, kvCache: Precision) {
+    init(architecture a: ModelArchitecture, tensorParallel: Int, weights: Precision, activations: Precision, kvCache: Precision,
+         expertShards: Int? = nil) {
         let tp = Double(tensorParallel)
         let d = Double(a.hiddenSize), dh = Double(a.headDim), layers = Double(a.layers)
         let headsPerDevice = Double(a.attentionHeads) / tp
@@ -85,6 +89,7 @@ struct Geometry {
         if let moe = a.moe {
             denseLayers = moe.denseLayers
             expertParameters = ffnMatrices * d * Double(moe.expertIntermediateSize) / tp
+            expertWeightParameters = ffnMatrices * d * Double(moe.expertIntermediateSize) / Double(expertShards ?? tensorParallel)
             sharedExpertParameters = Double(moe.sharedExperts) * ffnMatrices * d
                 * Double(moe.sharedExpertIntermediateSize ?? moe.expertIntermediateSize) / tp
             routerParameters = d * Double(moe.routedExperts)
@@ -99,6 +104,7 @@ struct Geometry {
         } else {
             denseLayers = a.layers
             expertParameters = 0
+            expertWeightParameters = 0
             sharedExpertParameters = 0
             routerParameters = 0
             elementwiseElementsPerToken = layers * (6 * d + ffnMatrices * Double(a.intermediateSize) / tp) + d

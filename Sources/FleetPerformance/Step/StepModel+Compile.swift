@@ -49,7 +49,7 @@ extension StepModel {
         if architecture.moe != nil {
             let moeLayers = layers - Double(geometry.denseLayers)
             addDequantization(.experts, parameters: moeLayers * geometry.sharedExpertParameters)
-            addDequantization(.experts, parameters: moeLayers * geometry.expertParameters, touched: true)
+            addDequantization(.experts, parameters: moeLayers * geometry.expertWeightParameters, touched: true)
         }
 
         // Attention projections: weights once per step, 2 FLOPs per weight per token.
@@ -79,7 +79,7 @@ extension StepModel {
             let moeLayers = layers - denseLayers
             add(.experts, .constant, bytes: moeLayers * geometry.sharedExpertParameters * spec.weights.bytes
                     + moeLayers * geometry.routerParameters * 2)
-            add(.experts, .touchedExperts, bytes: moeLayers * geometry.expertParameters * spec.weights.bytes)
+            add(.experts, .touchedExperts, bytes: moeLayers * geometry.expertWeightParameters * spec.weights.bytes)
             for feature in tokenFeatures {
                 add(.experts, feature, flops: moeLayers * 2 * (Double(moe.expertsPerToken) * geometry.expertParameters
                     + geometry.sharedExpertParameters + geometry.routerParameters))

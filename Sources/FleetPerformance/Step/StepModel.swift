@@ -1,3 +1,4 @@
+import Foundation
 import FleetLinearAlgebra
 import FleetProfiles
 import FleetUnits
@@ -49,8 +50,17 @@ public struct StepModel: Sendable {
 
     /// The feature vector of `state` for this model.
     public func features(of state: BatchState) -> [Double] {
-        state.features(window: window, routedExperts: spec.model.architecture.moe?.routedExperts ?? 0,
-                       expertsPerToken: spec.model.architecture.moe?.expertsPerToken ?? 0)
+        var φ = state.features(window: window, routedExperts: 0, expertsPerToken: 0)
+        φ[Feature.touchedExperts.rawValue] = touchedExperts(localTokens: φ[Feature.prefillTokens.rawValue] + φ[Feature.decodeTokens.rawValue])
+        return φ
+    }
+
+    /// Distinct routed experts a step touches, for uniform routing of all ranks' tokens:
+    /// `E·(1 − (1 − k/E)^(T·dp))`, with `T` this rank's tokens (data-parallel ranks step together).
+    public func touchedExperts(localTokens: Double) -> Double {
+        guard let moe = spec.model.architecture.moe, moe.routedExperts > 0 else { return 0 }
+        let experts = Double(moe.routedExperts)
+        return experts * (1 - Foundation.pow(1 - Double(moe.expertsPerToken) / experts, localTokens * Double(spec.dataParallelAttention)))
     }
 
     /// Step time of one state, computed inline (the simulator's path).

@@ -5,13 +5,11 @@ import FleetLinearAlgebra
 /// ``BatchState`` values: the sweep's hot path. Gives the same features as ``BatchState/features(window:routedExperts:expertsPerToken:)``.
 struct StaticBatchFeatures {
     let window: Int?
-    let routedExperts: Int
-    let expertsPerToken: Int
+    let model: StepModel
 
     init(model: StepModel) {
         window = model.window
-        routedExperts = model.spec.model.architecture.moe?.routedExperts ?? 0
-        expertsPerToken = model.spec.model.architecture.moe?.expertsPerToken ?? 0
+        self.model = model
     }
 
     /// Steps needed to prefill `batch` prompts of `input` tokens with `budget` tokens per step.
@@ -19,11 +17,7 @@ struct StaticBatchFeatures {
         (batch * input + budget - 1) / budget
     }
 
-    func touched(tokens: Double) -> Double {
-        guard routedExperts > 0 else { return 0 }
-        let experts = Double(routedExperts)
-        return experts * (1 - pow(1 - Double(expertsPerToken) / experts, tokens))
-    }
+    func touched(tokens: Double) -> Double { model.touchedExperts(localTokens: tokens) }
 
     /// Row `row`: `batch` sequences decoding at `context` tokens.
     func writeDecode(into matrix: inout Matrix, row: Int, batch: Int, context: Int) {

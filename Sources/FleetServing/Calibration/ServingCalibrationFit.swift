@@ -100,7 +100,8 @@ public enum ServingCalibrationFit {
             var limits = setup.limits
             limits.kvCapacityTokens /= stages
             limits.maxSequences = max(1, limits.maxSequences / stages)
-            let share = stride(from: 0, to: setup.requests.count, by: setup.replicas * stages).map { setup.requests[$0] }
+            let lanes = setup.replicas * stages * max(1, setup.spec.dataParallelAttention)
+            let share = stride(from: 0, to: setup.requests.count, by: lanes).map { setup.requests[$0] }
             let run = ReplicaSimulator(model: model, limits: limits).run(share)
             let output = Double(setup.requests.reduce(0) { $0 + $1.outputTokens })
             let input = Double(setup.requests.reduce(0) { $0 + $1.inputTokens })

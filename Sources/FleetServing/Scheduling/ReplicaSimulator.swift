@@ -64,7 +64,6 @@ public struct ReplicaSimulator: Sendable {
         var features = [Double](repeating: 0, count: Feature.count)
         let window = model.window
         let routed = model.spec.model.architecture.moe?.routedExperts ?? 0
-        let perToken = model.spec.model.architecture.moe?.expertsPerToken ?? 0
 
         while completed < requests.count {
             // Arrivals up to now join the queue.
@@ -158,8 +157,8 @@ public struct ReplicaSimulator: Sendable {
                 if sequence.prefilled + tokens == requests[sequence.request].inputTokens { features[Feature.sampledTokens.rawValue] += 1 }
             }
             if routed > 0 {
-                let tokens = features[Feature.prefillTokens.rawValue] + features[Feature.decodeTokens.rawValue]
-                features[Feature.touchedExperts.rawValue] = Double(routed) * (1 - pow(1 - Double(perToken) / Double(routed), tokens))
+                features[Feature.touchedExperts.rawValue] = model.touchedExperts(
+                    localTokens: features[Feature.prefillTokens.rawValue] + features[Feature.decodeTokens.rawValue])
             }
             let stepTime = model.stepTime(features)
             time += stepTime

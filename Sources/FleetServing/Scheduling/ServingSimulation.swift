@@ -25,7 +25,8 @@ public struct ServingSimulation: Sendable {
         stageLimits.kvCapacityTokens = limits.kvCapacityTokens / stages
         stageLimits.maxSequences = max(1, limits.maxSequences / stages)
         let simulator = ReplicaSimulator(model: model, limits: stageLimits)
-        let lanes = replicas * stages
+        // Data-parallel attention ranks each serve their own sequences with their own KV cache.
+        let lanes = replicas * stages * max(1, model.spec.dataParallelAttention)
         var runs: [ReplicaSimulator.Run] = []
         for replica in 0..<lanes {
             let share = stride(from: replica, to: requests.count, by: lanes).map { requests[$0] }

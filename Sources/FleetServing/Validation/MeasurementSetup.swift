@@ -32,8 +32,12 @@ public struct MeasurementSetup: Sendable {
         guard devices % (tensor * pipeline) == 0 else {
             throw PerformanceError("\(devices) devices do not split into replicas of tp \(tensor) × pp \(pipeline)")
         }
-        // Expert parallelism beyond the tensor group (multi-node DeepSeek deployments) is modelled as EP = TP.
-        let expert = model.architecture.moe == nil ? 1 : min(row.expertParallel ?? 1, tensor)
+        // Expert parallelism beyond the tensor group means data-parallel attention (DeepSeek-style): the
+        // devices of the row that the tensor group leaves are attention ranks sharing the experts. Expert
+        // parallelism wider than the row's devices (multi-node per-node averages) is capped at the devices.
+        let requestedExpert = model.architecture.moe == nil ? 1 : (row.expertParallel ?? 1)
+        let attentionRanks = requestedExpert > tensor ? max(1, min(requestedExpert, devices) / (tensor * pipeline)) : 1
+        let expert = min(requestedExpert, tensor * attentionRanks)
         let weights = row.weightPrecision ?? model.checkpointPrecision ?? .bf16
         let activations = row.activationPrecision
             ?? ([.fp8, .int8, .fp4].contains(weights) && hardware.compute.dense[weights] != nil ? weights : .bf16)
@@ -44,7 +48,8 @@ public struct MeasurementSetup: Sendable {
         let spec = try DeploymentSpec.resolve(
             model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
             weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,
-            tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert, serving: serving)
+            tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert,
+            dataParallelAttention: attentionRanks, serving: serving)
         let memory = try MemoryPlan(spec: spec)
         guard let input = row.inputTokens else { throw PerformanceError("input length not published") }
         guard let outputMean = row.outputTokens else { throw PerformanceError("output length not published") }
@@ -55,7 +60,7 @@ public struct MeasurementSetup: Sendable {
         let scheduling = engine.scheduling
         var maxSequences = scheduling.maxSequences ?? Int.max  // no sourced cap: the KV cache bounds the batch
         let inFlight = min(maxSequences, memory.kvCapacityTokens / (input + output))
-        let replicas = devices / (tensor * pipeline)
+        let replicas = devices / (tensor * pipeline * attentionRanks)
         let arrivals: ArrivalProcess
         var count: Int
         switch row.mode {

@@ -24,6 +24,8 @@ struct Predict: ParsableCommand {
     @Option(help: "Tensor-parallel degree.") var tp = 1
     @Option(help: "Pipeline-parallel degree.") var pp = 1
     @Option(help: "Expert-parallel degree (MoE models).") var ep = 1
+    @Option(name: .customLong("dp-attention"), help: "Data-parallel attention ranks (MoE models; experts spread over tp × ranks).")
+    var dpAttention = 1
     @Option(help: "Weight precision.") var weights: PrecisionArgument = .init(.bf16)
     @Option(help: "Activation (compute) precision; default: the weight precision for W8A8/FP8/FP4 schemes, else bf16.")
     var activations: PrecisionArgument?
@@ -50,14 +52,15 @@ struct Predict: ParsableCommand {
             let activationPrecision = activations?.precision
                 ?? ([.fp8, .int8, .fp4].contains(weightPrecision) ? weightPrecision : (weightPrecision == .mxfp4 ? .bf16 : .bf16))
             let kvPrecision = kv?.precision ?? (activationPrecision.bits <= 16 ? (activationPrecision == .fp4 ? .fp8 : activationPrecision) : .bf16)
-            if let devices, devices != tp * pp {
-                throw CLIError("'--devices' (\(devices)) must equal --tp × --pp (\(tp) × \(pp))")
+            if let devices, devices != tp * pp * dpAttention {
+                throw CLIError("'--devices' (\(devices)) must equal --tp × --pp × --dp-attention (\(tp) × \(pp) × \(dpAttention))")
             }
             do {
                 let spec = try DeploymentSpec.resolve(
                     model: model, hardware: hardware, engine: engine, catalog: catalog, efficiencies: efficiencies,
                     weights: weightPrecision, activations: activationPrecision, kvCache: kvPrecision,
-                    tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, memoryFraction: memoryFraction,
+                    tensorParallel: tp, pipelineParallel: pp, expertParallel: ep, dataParallelAttention: dpAttention,
+                    memoryFraction: memoryFraction,
                     serving: try calibration.loadServing(global: global))
                 let stepModel = try StepModel(spec: spec)
                 let memory = try MemoryPlan(spec: spec)
