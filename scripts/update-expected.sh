@@ -15,3 +15,4 @@ git --no-pager diff --stat -- Examples/expected || true
   > Examples/expected/predict-llama-3.1-70b-h100.txt
 "$bin" validate --kernels Examples/kernel-measurements.csv > Examples/expected/validate-kernels.txt
 "$bin" simulate Examples/rent-vs-own.yaml > Examples/expected/simulate-rent-vs-own.txt
+"$bin" capacity Examples/rent-vs-own.yaml > Examples/expected/capacity-rent-vs-own.txt

@@ -117,6 +117,12 @@ struct CLIExampleTests {
         #expect(try FleetSimBinary.run(["simulate", "Examples/rent-vs-own.yaml"]).standardOutput == first.standardOutput)
     }
 
+    @Test func capacityMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run(["capacity", "Examples/rent-vs-own.yaml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("capacity-rent-vs-own.txt")))
+    }
+
     @Test func missingScenarioFileExitsTwo() throws {
         let result = try FleetSimBinary.run(["dump-scenario", "Examples/no-such-plan.yaml"])
         #expect(result.status == 2)

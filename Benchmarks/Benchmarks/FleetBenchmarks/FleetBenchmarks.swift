@@ -1,6 +1,7 @@
 import Benchmark
 import FleetLinearAlgebra
 import FleetPerformance
+import FleetServing
 import FleetUnits
 
 /// Throughput of the building blocks the performance model and simulator stand on. Figures are recorded
@@ -41,6 +42,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     stepModelBenchmarks()
+    servingBenchmarks()
 }
 
 /// The performance model's batched path: configurations (batch states) evaluated per second.
@@ -66,6 +68,21 @@ let stepModelBenchmarks: @Sendable () -> Void = {
         }
         benchmark.startMeasurement()
         blackHole(fixture.evaluate(points))
+        benchmark.stopMeasurement()
+    }
+}
+
+/// The serving simulator: simulated requests per second through one replica group.
+let servingBenchmarks: @Sendable () -> Void = {
+    Benchmark("simulator: 1,000,000 requests, Poisson 60 requests/s, one replica (requests per second)",
+              configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], maxIterations: 2)) { benchmark in
+        let (model, memory) = try SweepFixture.llama8bOnH100()
+        let limits = SchedulerLimits(maxSequences: 256, maxBatchedTokens: 8192, chunkedPrefill: true, kvBlockSize: 16,
+                                     kvCapacityTokens: memory.kvCapacityTokens)
+        let requests = WorkloadGenerator.requests(count: 1_000_000, arrivals: .poisson(rate: 60), input: .uniform(minimum: 64, maximum: 1024),
+                                                  output: .uniform(minimum: 16, maximum: 256), seed: 1)
+        benchmark.startMeasurement()
+        blackHole(ServingSimulation(model: model, limits: limits, replicas: 1).run(requests, arrivals: .poisson(rate: 60)))
         benchmark.stopMeasurement()
     }
 }

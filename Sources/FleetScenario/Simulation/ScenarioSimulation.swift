@@ -16,16 +16,19 @@ public enum ScenarioSimulation {
         public var meetsObjectives: Bool { objectives.allSatisfy { $0.value <= $0.limit } }
     }
 
-    /// Simulates every deployment of `scenario` (resolved) on the same seeded requests.
-    /// - Throws: ``PerformanceError`` naming the deployment that cannot be modelled.
-    public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                           serving: ServingCalibration?) throws(PerformanceError) -> [Result] {
-        let workload = scenario.workload
-        let arrivals = arrivalProcess(workload.arrivals)
-        let requests = WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals,
-                                                  input: lengthModel(workload.inputTokens), output: lengthModel(workload.outputTokens),
-                                                  seed: scenario.seed)
-        var results: [Result] = []
+    /// A deployment ready to simulate.
+    public struct Prepared: Sendable {
+        public let name: String
+        public let replicas: Int
+        public let model: StepModel
+        public let memory: MemoryPlan
+        public let limits: SchedulerLimits
+    }
+
+    /// Resolves every deployment of `scenario` into a model and engine limits.
+    public static func prepare(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                               serving: ServingCalibration?) throws(PerformanceError) -> [Prepared] {
+        var prepared: [Prepared] = []
         for deployment in scenario.deployments {
             do {
                 let scheduling = deployment.scheduling
@@ -35,27 +38,53 @@ public enum ScenarioSimulation {
                     kvCache: deployment.precision.kvCache, tensorParallel: deployment.parallelism.tensor,
                     pipelineParallel: deployment.parallelism.pipeline, expertParallel: deployment.parallelism.expert,
                     memoryFraction: scheduling.memoryFraction, maxBatchedTokens: scheduling.maxBatchedTokens, serving: serving)
-                let model = try StepModel(spec: spec)
                 let memory = try MemoryPlan(spec: spec)
-                let longest = requests.map { $0.inputTokens + $0.outputTokens }.max() ?? 0
-                guard longest <= memory.kvCapacityTokens / max(1, spec.pipelineParallel) else {
-                    throw PerformanceError("the longest request (\(longest) tokens) does not fit the KV cache (\(memory.kvCapacityTokens) tokens)")
-                }
                 let limits = SchedulerLimits(
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,
                     chunkedPrefill: scheduling.chunkedPrefill ?? false, kvBlockSize: scheduling.kvBlockSize ?? 16,
                     kvCapacityTokens: memory.kvCapacityTokens)
-                let metrics = ServingSimulation(model: model, limits: limits, replicas: deployment.replicas).run(requests, arrivals: arrivals)
-                let slo = workload.slo
-                var objectives: [(String, Seconds, Seconds)] = []
-                if let limit = slo.timeToFirstToken { objectives.append(("ttft", limit, Seconds(metrics.timeToFirstToken.value(atPercentile: slo.percentile)))) }
-                if let limit = slo.timePerOutputToken { objectives.append(("tpot", limit, Seconds(metrics.timePerOutputToken.value(atPercentile: slo.percentile)))) }
-                if let limit = slo.endToEnd { objectives.append(("e2e", limit, Seconds(metrics.endToEnd.value(atPercentile: slo.percentile)))) }
-                results.append(Result(deployment: deployment.name, devices: spec.devices * deployment.replicas, metrics: metrics,
-                                      memory: memory, objectives: objectives))
+                prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
+                                         memory: memory, limits: limits))
             } catch {
-                throw PerformanceError("deployment '\(deployment.name)': \((error as? PerformanceError)?.message ?? "\(error)")")
+                throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
+        }
+        return prepared
+    }
+
+    /// The seeded requests of the scenario's workload, with the arrival process overridden when given.
+    public static func requests(_ scenario: Scenario, arrivals override: ArrivalProcess? = nil) -> (ArrivalProcess, [Request]) {
+        let workload = scenario.workload
+        let arrivals = override ?? arrivalProcess(workload.arrivals)
+        return (arrivals, WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals, input: lengthModel(workload.inputTokens),
+                                                     output: lengthModel(workload.outputTokens), seed: scenario.seed))
+    }
+
+    /// The objectives of `slo` that are set, with the simulated values at its percentile.
+    public static func objectives(_ slo: ServiceLevelObjective, _ metrics: ServingMetrics) -> [(name: String, limit: Seconds, value: Seconds)] {
+        var objectives: [(String, Seconds, Seconds)] = []
+        if let limit = slo.timeToFirstToken { objectives.append(("ttft", limit, Seconds(metrics.timeToFirstToken.value(atPercentile: slo.percentile)))) }
+        if let limit = slo.timePerOutputToken { objectives.append(("tpot", limit, Seconds(metrics.timePerOutputToken.value(atPercentile: slo.percentile)))) }
+        if let limit = slo.endToEnd { objectives.append(("e2e", limit, Seconds(metrics.endToEnd.value(atPercentile: slo.percentile)))) }
+        return objectives
+    }
+
+    /// Simulates every deployment of `scenario` (resolved) on the same seeded requests.
+    /// - Throws: ``PerformanceError`` naming the deployment that cannot be modelled.
+    public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                           serving: ServingCalibration?) throws(PerformanceError) -> [Result] {
+        let (arrivals, requests) = Self.requests(scenario)
+        let longest = requests.map { $0.inputTokens + $0.outputTokens }.max() ?? 0
+        var results: [Result] = []
+        for deployment in try prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {
+            let lane = deployment.memory.kvCapacityTokens / max(1, deployment.model.spec.pipelineParallel)
+            guard longest <= lane else {
+                throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
+            }
+            let metrics = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
+                .run(requests, arrivals: arrivals)
+            results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
+                                  metrics: metrics, memory: deployment.memory, objectives: objectives(scenario.workload.slo, metrics)))
         }
         return results
     }

@@ -1,0 +1,63 @@
+import FleetPerformance
+import FleetProfiles
+import FleetServing
+import FleetUnits
+
+/// The highest Poisson request rate a deployment serves within the scenario's latency objective, found by
+/// bracketing: the offline (saturated) request throughput bounds the search from above, then bisection
+/// narrows the rate to 1 %. The same seeded request lengths are used at every rate.
+public enum CapacitySearch {
+    /// One probed load.
+    public struct Point: Sendable {
+        public let rate: Double
+        public let metrics: ServingMetrics
+        public let meetsObjectives: Bool
+    }
+
+    public struct Result: Sendable {
+        public let deployment: String
+        /// Requests per second within the objective (0 when even a light load misses it).
+        public let capacity: Double
+        /// The saturated (offline) request throughput.
+        public let saturation: Double
+        /// Latency against load, from light to beyond capacity.
+        public let curve: [Point]
+    }
+
+    /// - Throws: ``PerformanceError`` when the scenario sets no latency objective or a deployment cannot be modelled.
+    public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                           serving: ServingCalibration?) throws(PerformanceError) -> [Result] {
+        let slo = scenario.workload.slo
+        guard slo.timeToFirstToken != nil || slo.timePerOutputToken != nil || slo.endToEnd != nil else {
+            throw PerformanceError("capacity needs a latency objective: set 'workload.slo' (ttft, tpot or e2e)")
+        }
+        var results: [Result] = []
+        for deployment in try ScenarioSimulation.prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {
+            let simulation = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
+            func probe(_ rate: Double) -> Point {
+                let (arrivals, requests) = ScenarioSimulation.requests(scenario, arrivals: .poisson(rate: rate))
+                let metrics = simulation.run(requests, arrivals: arrivals)
+                let objectives = ScenarioSimulation.objectives(slo, metrics)
+                return Point(rate: rate, metrics: metrics, meetsObjectives: objectives.allSatisfy { $0.value <= $0.limit })
+            }
+            let (offlineArrivals, offlineRequests) = ScenarioSimulation.requests(scenario, arrivals: .offline)
+            let saturation = simulation.run(offlineRequests, arrivals: offlineArrivals).requestThroughput
+            var low = 0.0, high = saturation * 1.05
+            var probes: [Point] = []
+            if probe(high).meetsObjectives {
+                low = high
+            } else {
+                while (high - low) > 0.01 * high {
+                    let middle = (low + high) / 2
+                    let point = probe(middle)
+                    probes.append(point)
+                    if point.meetsObjectives { low = middle } else { high = middle }
+                }
+            }
+            let reference = low > 0 ? low : saturation
+            let curve = [0.25, 0.5, 0.75, 0.9, 1.0, 1.1].map { probe($0 * reference) }
+            results.append(Result(deployment: deployment.name, capacity: low, saturation: saturation, curve: curve))
+        }
+        return results
+    }
+}
