@@ -7,6 +7,4 @@ scripts/install-dependencies.sh
 swift build -c release --product fleetsim >&2
 fleetsim=".build/release/fleetsim"
 if [ "$#" -gt 0 ]; then exec "$fleetsim" "$@"; fi
-"$fleetsim" profiles list hardware
-echo
-exec "$fleetsim" dump-scenario --effective Examples/rent-vs-own.yaml
+exec "$fleetsim" simulate Examples/rent-vs-own.yaml
