@@ -6,13 +6,20 @@ public struct ProfileCatalog: Sendable {
     public let models: [ModelProfile]
     public let engines: [EngineProfile]
     public let priceSheets: [PriceSheet]
+    /// Benchmark datasets with published length statistics (optional folder `datasets/`).
+    public let datasetSheets: [DatasetSheet]
 
-    public init(hardware: [HardwareProfile], models: [ModelProfile], engines: [EngineProfile], priceSheets: [PriceSheet]) {
+    public init(hardware: [HardwareProfile], models: [ModelProfile], engines: [EngineProfile], priceSheets: [PriceSheet],
+                datasetSheets: [DatasetSheet] = []) {
         self.hardware = hardware.sorted { $0.id < $1.id }
         self.models = models.sorted { $0.id < $1.id }
         self.engines = engines.sorted { $0.id < $1.id }
         self.priceSheets = priceSheets.sorted { $0.id < $1.id }
+        self.datasetSheets = datasetSheets.sorted { $0.id < $1.id }
     }
+
+    /// The dataset with this id, from any dataset sheet.
+    public func dataset(_ id: String) -> DatasetProfile? { datasetSheets.flatMap(\.datasets).first { $0.id == id } }
 
     public func hardware(_ id: String) -> HardwareProfile? { hardware.first { $0.id == id } }
     public func model(_ id: String) -> ModelProfile? { models.first { $0.id == id } }
@@ -76,8 +83,26 @@ public struct ProfileCatalog: Sendable {
                 }
             }
         }
+        // Dataset sheets are optional.
+        var datasetSheets: [DatasetSheet] = []
+        let datasetFolder = (directory as NSString).appendingPathComponent("datasets")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: datasetFolder)) ?? []).filter({ $0.hasSuffix(".yaml") }).sorted() {
+            do {
+                let document = try Document(contentsOf: (datasetFolder as NSString).appendingPathComponent(name))
+                let sheet = try document.decode(DatasetSheet.self)
+                var validator = ProfileValidator(document: document, expectedID: String(name.dropLast(5)))
+                validator.checkID(sheet.id)
+                for (index, dataset) in sheet.datasets.enumerated() {
+                    validator.checkSources(dataset, at: DocumentPath().appending("datasets").appending(index))
+                }
+                diagnostics += validator.diagnostics
+                datasetSheets.append(sheet)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return ProfileCatalog(hardware: hardware.map(\.0), models: models.map(\.0), engines: engines.map(\.0),
-                              priceSheets: sheets.map(\.0))
+                              priceSheets: sheets.map(\.0), datasetSheets: datasetSheets)
     }
 }

@@ -51,8 +51,13 @@ public struct MeasurementSetup: Sendable {
             tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert,
             dataParallelAttention: attentionRanks, serving: serving)
         let memory = try MemoryPlan(spec: spec)
-        guard let input = row.inputTokens else { throw PerformanceError("input length not published") }
-        guard let outputMean = row.outputTokens else { throw PerformanceError("output length not published") }
+        // A dataset row without lengths takes the dataset's published means.
+        let dataset = row.workload.flatMap { catalog.dataset($0) }
+        guard let input = row.inputTokens ?? dataset?.inputTokens?.mean.map({ Int($0.rounded()) }) else {
+            throw PerformanceError(row.workload.map { "input length not published (no length statistics for dataset '\($0)')" }
+                                   ?? "input length not published")
+        }
+        guard let outputMean = row.outputTokens ?? dataset?.outputTokens?.mean else { throw PerformanceError("output length not published") }
         let output = max(1, Int(outputMean.rounded()))
         guard memory.kvCapacityTokens >= input + output else {
             throw PerformanceError("one request (\(input + output) tokens) does not fit the KV cache (\(memory.kvCapacityTokens) tokens)")
