@@ -54,7 +54,7 @@ public struct MeasurementSetup: Sendable {
         // A dataset row without lengths takes the dataset's published means.
         let dataset = row.workload.flatMap { catalog.dataset($0) }
         guard let input = row.inputTokens ?? dataset?.inputTokens?.mean.map({ Int($0.rounded()) }) else {
-            throw PerformanceError(row.workload.map { "input length not published (no length statistics for dataset '\($0)')" }
+            throw PerformanceError(row.workload.map { "input length not published (no published mean input length for dataset '\($0)')" }
                                    ?? "input length not published")
         }
         guard let outputMean = row.outputTokens ?? dataset?.outputTokens?.mean else { throw PerformanceError("output length not published") }
