@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetScenario"]),
+        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "FleetScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams", "SwiftCSV"]),
         .target(name: "FleetPerformance", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra"]),
         .target(name: "FleetServing", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance"]),
-        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "Yams"]),
+        .target(name: "FleetEconomics", dependencies: ["FleetUnits", "FleetProfiles", "FleetServing"]),
+        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "Yams"]),
         .executableTarget(
             name: "fleetsim",
             dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "FleetProfilesTests", dependencies: ["FleetProfiles"]),
         .testTarget(name: "FleetPerformanceTests", dependencies: ["FleetPerformance"]),
         .testTarget(name: "FleetServingTests", dependencies: ["FleetServing"]),
+        .testTarget(name: "FleetEconomicsTests", dependencies: ["FleetEconomics"]),
         .testTarget(name: "FleetScenarioTests", dependencies: ["FleetScenario"]),
         .testTarget(name: "CLITests", dependencies: ["fleetsim"]),
     ]

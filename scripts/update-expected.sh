@@ -16,3 +16,4 @@ git --no-pager diff --stat -- Examples/expected || true
 "$bin" validate --kernels Examples/kernel-measurements.csv > Examples/expected/validate-kernels.txt
 "$bin" simulate Examples/rent-vs-own.yaml > Examples/expected/simulate-rent-vs-own.txt
 "$bin" capacity Examples/rent-vs-own.yaml > Examples/expected/capacity-rent-vs-own.txt
+"$bin" cost Examples/rent-vs-own.yaml > Examples/expected/cost-rent-vs-own.txt

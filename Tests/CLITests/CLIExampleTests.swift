@@ -123,6 +123,12 @@ struct CLIExampleTests {
         #expect(result.standardOutput == (try FleetSimBinary.expected("capacity-rent-vs-own.txt")))
     }
 
+    @Test func costMatchesExpectedOutput() throws {
+        let result = try FleetSimBinary.run(["cost", "Examples/rent-vs-own.yaml"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == (try FleetSimBinary.expected("cost-rent-vs-own.txt")))
+    }
+
     @Test func missingScenarioFileExitsTwo() throws {
         let result = try FleetSimBinary.run(["dump-scenario", "Examples/no-such-plan.yaml"])
         #expect(result.status == 2)

@@ -232,6 +232,10 @@ struct ScenarioValidator {
         if finance.horizonMonths < 1 {
             fail("'horizon_months' must be at least 1, got \(finance.horizonMonths)", at: path.appending("horizon_months"))
         }
+        if !(finance.monthlyDemandGrowth.value > -1 && finance.monthlyDemandGrowth.value.isFinite) {
+            fail("'monthly_demand_growth' must be above -100 %, got \(UnitFormatter.number(finance.monthlyDemandGrowth.value))",
+                 at: path.appending("monthly_demand_growth"))
+        }
         let owning = finance.owning, owningPath = path.appending("owning")
         if let price = owning.serverPrice {
             checkPrice(price.amount, price.currency, printed: price.description, at: owningPath.appending("server_price"))

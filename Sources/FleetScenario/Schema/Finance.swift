@@ -4,15 +4,20 @@ import FleetUnits
 public struct Finance: Codable, Sendable, Equatable {
     /// Months the comparison covers.
     public var horizonMonths: Int
+    /// Growth of the request rate from one month to the next.
+    public var monthlyDemandGrowth: Ratio
     public var owning: Owning
     public var renting: Renting
     /// Named API offers that options can refer to.
     public var apis: [APIOffer]
 
-    enum CodingKeys: String, CodingKey { case horizonMonths = "horizon_months", owning, renting, apis }
+    enum CodingKeys: String, CodingKey {
+        case horizonMonths = "horizon_months", monthlyDemandGrowth = "monthly_demand_growth", owning, renting, apis
+    }
 
-    public init(horizonMonths: Int, owning: Owning, renting: Renting, apis: [APIOffer]) {
+    public init(horizonMonths: Int, monthlyDemandGrowth: Ratio = Ratio(0), owning: Owning, renting: Renting, apis: [APIOffer]) {
         self.horizonMonths = horizonMonths
+        self.monthlyDemandGrowth = monthlyDemandGrowth
         self.owning = owning
         self.renting = renting
         self.apis = apis
@@ -23,6 +28,8 @@ public struct Finance: Codable, Sendable, Equatable {
         let problems = decoder.problems
         let defaults = Finance.default
         horizonMonths = try container.decode(Int.self, forKey: .horizonMonths, orRecord: problems) ?? defaults.horizonMonths
+        monthlyDemandGrowth = try container.decode(Ratio.self, forKey: .monthlyDemandGrowth, orRecord: problems)
+            ?? defaults.monthlyDemandGrowth
         owning = try container.decode(Owning.self, forKey: .owning, orRecord: problems) ?? defaults.owning
         renting = try container.decode(Renting.self, forKey: .renting, orRecord: problems) ?? defaults.renting
         apis = try container.decodeEach(APIOffer.self, forKey: .apis, orRecord: problems) ?? defaults.apis
