@@ -58,7 +58,7 @@ struct StaticBatchFeaturesTests {
             var matrix = Matrix(rows: steps + 1, columns: Feature.count)
             writer.writePrefill(into: &matrix, firstRow: 0, batch: batch, input: input, budget: budget)
             writer.writeDecode(into: &matrix, row: steps, batch: batch, context: input + 64)
-            let expected = SweepEvaluator.prefillStates(batch: batch, input: input, budget: budget).map { model.features(of: $0) }
+            let expected = BatchState.staticPrefill(batch: batch, input: input, budget: budget).map { model.features(of: $0) }
                 + [model.features(of: .decode(batch: batch, context: input + 64))]
             #expect(expected.count == steps + 1)
             for (row, features) in expected.enumerated() {

@@ -51,19 +51,7 @@ public struct StaticBatchPrediction: Sendable {
         let batch = (batch + ranks - 1) / ranks
         // Prefill: prompts in order, split into steps of at most max_batched_tokens tokens.
         let budget = max(1, model.spec.maxBatchedTokens)
-        var states: [BatchState] = []
-        var current = BatchState(), used = 0
-        for _ in 0..<batch {
-            var done = 0
-            while done < inputTokens {
-                let take = min(inputTokens - done, budget - used)
-                current.prefill.append(.init(tokens: take, cached: done, completesPrompt: done + take == inputTokens))
-                done += take
-                used += take
-                if used == budget { states.append(current); current = BatchState(); used = 0 }
-            }
-        }
-        if used > 0 { states.append(current) }
+        let states = BatchState.staticPrefill(batch: batch, input: inputTokens, budget: budget)
         let prefillFeatures = Matrix(states.map { model.features(of: $0) })
         prefillTime = Seconds(model.stepTimes(prefillFeatures).reduce(0, +))
         prefillSteps = states.count

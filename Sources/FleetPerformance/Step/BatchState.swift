@@ -32,6 +32,24 @@ public struct BatchState: Sendable, Equatable {
         BatchState(decodeContexts: Array(repeating: context, count: count))
     }
 
+    /// The steps that prefill `batch` prompts of `input` tokens, in order, `budget` tokens per step (chunked).
+    public static func staticPrefill(batch: Int, input: Int, budget: Int) -> [BatchState] {
+        var states: [BatchState] = []
+        var current = BatchState(), used = 0
+        for _ in 0..<batch {
+            var done = 0
+            while done < input {
+                let take = min(input - done, budget - used)
+                current.prefill.append(.init(tokens: take, cached: done, completesPrompt: done + take == input))
+                done += take
+                used += take
+                if used == budget { states.append(current); current = BatchState(); used = 0 }
+            }
+        }
+        if used > 0 { states.append(current) }
+        return states
+    }
+
     /// `count` prompts of `tokens` tokens prefilled in one step.
     public static func prefill(batch count: Int, tokens: Int) -> BatchState {
         BatchState(prefill: Array(repeating: Chunk(tokens: tokens), count: count))

@@ -95,22 +95,4 @@ public struct SweepEvaluator: Sendable {
 
     /// Points per BLAS pass (bounds Φ to a few tens of MB).
     static let blockSize = 65_536
-
-    /// `batch` prompts of `input` tokens in steps of at most `budget` tokens.
-    static func prefillStates(batch: Int, input: Int, budget: Int) -> [BatchState] {
-        var states: [BatchState] = []
-        var current = BatchState(), used = 0
-        for _ in 0..<batch {
-            var done = 0
-            while done < input {
-                let take = min(input - done, budget - used)
-                current.prefill.append(.init(tokens: take, cached: done, completesPrompt: done + take == input))
-                done += take
-                used += take
-                if used == budget { states.append(current); current = BatchState(); used = 0 }
-            }
-        }
-        if used > 0 { states.append(current) }
-        return states
-    }
 }

@@ -21,19 +21,14 @@ struct Capacity: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let catalog = try global.loadCatalog()
-            let document = try ScenarioDocument.load(path: scenario, catalog: catalog)
-            let results: [CapacitySearch.Result]
-            do {
-                results = try CapacitySearch.run(document.effective, catalog: catalog, efficiencies: try calibration.load(global: global),
-                                                 serving: try calibration.loadServing(global: global))
-            } catch let error as PerformanceError {
-                throw CLIError(error.message)
+            let (scenario, results) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
+                scenario, catalog, efficiencies, serving throws(PerformanceError) -> [CapacitySearch.Result] in
+                try CapacitySearch.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
             }
-            let slo = document.effective.workload.slo
+            let slo = scenario.workload.slo
             let limits = [("TTFT", slo.timeToFirstToken), ("TPOT", slo.timePerOutputToken), ("E2E", slo.endToEnd)]
                 .compactMap { name, limit in limit.map { "\(name) ≤ \($0)" } }.joined(separator: ", ")
-            print("objective: p\(UnitFormatter.number(slo.percentile)) \(limits); \(document.effective.workload.requests) requests per probe")
+            print("objective: p\(UnitFormatter.number(slo.percentile)) \(limits); \(scenario.workload.requests) requests per probe")
             for result in results {
                 print("\n\(result.deployment): capacity \(String(format: "%.2f", result.capacity)) requests/s "
                       + "(saturated throughput \(String(format: "%.2f", result.saturation)) requests/s)")

@@ -27,16 +27,10 @@ struct Cost: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let catalog = try global.loadCatalog()
-            let document = try ScenarioDocument.load(path: scenario, catalog: catalog)
-            let results: [ScenarioCost.OptionResult]
-            do {
-                results = try ScenarioCost.run(document.effective, catalog: catalog, efficiencies: try calibration.load(global: global),
-                                               serving: try calibration.loadServing(global: global))
-            } catch let error as PerformanceError {
-                throw CLIError(error.message)
+            let (scenario, results) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
+                scenario, catalog, efficiencies, serving throws(PerformanceError) -> [ScenarioCost.OptionResult] in
+                try ScenarioCost.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
             }
-            let scenario = document.effective
             let currency = scenario.currency.code
             print("\(scenario.finance.horizonMonths) months, \(UnitFormatter.number(scenario.workload.arrivals.rate ?? 0)) requests/s at month 1, "
                   + "growing \(UnitFormatter.number(scenario.finance.monthlyDemandGrowth.value * 100)) % a month; amounts in \(currency)")

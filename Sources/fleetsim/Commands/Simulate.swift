@@ -25,17 +25,12 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let catalog = try global.loadCatalog()
-            let document = try ScenarioDocument.load(path: scenario, catalog: catalog)
-            let results: [ScenarioSimulation.Result]
-            do {
-                results = try ScenarioSimulation.run(document.effective, catalog: catalog, efficiencies: try calibration.load(global: global),
-                                                     serving: try calibration.loadServing(global: global))
-            } catch let error as PerformanceError {
-                throw CLIError(error.message)
+            let (scenario, results) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
+                scenario, catalog, efficiencies, serving throws(PerformanceError) -> [ScenarioSimulation.Result] in
+                try ScenarioSimulation.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
             }
-            let workload = document.effective.workload
-            print("\(workload.requests) requests, seed \(document.effective.seed)")
+            let workload = scenario.workload
+            print("\(workload.requests) requests, seed \(scenario.seed)")
             print(SimulationTable.render(results), terminator: "")
         }
     }
