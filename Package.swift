@@ -25,8 +25,8 @@ let package = Package(
         .target(name: "FleetProfiles", dependencies: ["FleetUnits", "Yams", "SwiftCSV"]),
         .target(name: "FleetPerformance", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra"]),
         .target(name: "FleetServing", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance"]),
-        .target(name: "FleetEconomics", dependencies: ["FleetUnits", "FleetProfiles", "FleetServing"]),
-        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "Yams"]),
+        .target(name: "FleetEconomics", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra", "FleetServing"]),
+        .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "FleetLinearAlgebra", "Yams"]),
         .executableTarget(
             name: "fleetsim",
             dependencies: [

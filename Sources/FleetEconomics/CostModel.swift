@@ -44,6 +44,13 @@ public struct CostModel: Sendable {
         public let economicCost: Money
         public let energy: Joules
         public let tokens: Double
+        /// Quantities the cash is linear in, for Monte Carlo over unit prices.
+        public var serversBought = 0.0
+        public var serversOwned = 0.0
+        public var provisionedKilowatts = 0.0
+        public var deviceHours = 0.0
+        public var inputMegatokens = 0.0
+        public var outputMegatokens = 0.0
     }
 
     public let acquisition: Acquisition
@@ -67,6 +74,7 @@ public struct CostModel: Sendable {
             let tokens = requests * (inputTokens + outputTokens)
             var devices = 0
             var cash = 0.0, economic = 0.0, energy = Joules.zero
+            var bought = 0.0, owned = 0.0, kilowatts = 0.0, deviceHours = 0.0
             if let fleet {
                 let replicas = Int((rate / fleet.capacityPerReplica).rounded(.up))
                 devices = replicas * fleet.devicesPerReplica
@@ -74,10 +82,12 @@ public struct CostModel: Sendable {
             switch acquisition {
             case let .own(price, perServer, electricity, pue, colocation, life, capital, maintenance):
                 let servers = (devices + perServer - 1) / perServer
-                let bought = max(0, servers - ownedServers)
+                let newServers = max(0, servers - ownedServers)
                 ownedServers = max(ownedServers, servers)
+                bought = Double(newServers)
+                owned = Double(ownedServers)
                 let capex = price.amount * Double(ownedServers)
-                cash += price.amount * Double(bought)
+                cash += price.amount * Double(newServers)
                 economic += capex * CapitalRecovery.factor(rate: capital, years: life) / 12
                 let maintenanceCost = capex * maintenance / 12
                 cash += maintenanceCost
@@ -87,12 +97,14 @@ public struct CostModel: Sendable {
                     energy = EnergyModel.facilityEnergy(itPower: power * ownedDevices, pue: pue, duration: seconds)
                     let electricityCost = (electricity.map { $0 * energy }?.amount) ?? 0
                     let provisioned = (EnergyModel.provisionedPower(perDevice: fleet.hardware) ?? .zero) * ownedDevices
+                    kilowatts = provisioned.value / 1000
                     let colocationCost = (colocation?.amount ?? 0) * provisioned.value / 1000
                     cash += electricityCost + colocationCost
                     economic += electricityCost + colocationCost
                 }
             case let .rentOnDemand(price), let .rentReserved(price):
-                let cost = price.amount * Double(devices) * Self.hoursPerMonth
+                deviceHours = Double(devices) * Self.hoursPerMonth
+                let cost = price.amount * deviceHours
                 cash += cost
                 economic += cost
             case let .api(input, output):
@@ -100,8 +112,17 @@ public struct CostModel: Sendable {
                 cash += cost
                 economic += cost
             }
-            months.append(Month(index: index, requestRate: rate, devices: devices, cash: Money(cash, currency),
-                                economicCost: Money(economic, currency), energy: energy, tokens: tokens))
+            var month = Month(index: index, requestRate: rate, devices: devices, cash: Money(cash, currency),
+                              economicCost: Money(economic, currency), energy: energy, tokens: tokens)
+            month.serversBought = bought
+            month.serversOwned = owned
+            month.provisionedKilowatts = kilowatts
+            month.deviceHours = deviceHours
+            if case .api = acquisition {
+                month.inputMegatokens = requests * inputTokens / 1e6
+                month.outputMegatokens = requests * outputTokens / 1e6
+            }
+            months.append(month)
         }
         return months
     }

@@ -171,4 +171,14 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:15:24: error: unknown currency 'XYZ' in '2.99 XYZ/h'; expected one of USD, EUR, CNY, GBP, JPY, KRW, INR, SGD, HKD, TWD, CHF, CAD, AUD",
         ])
     }
+
+    @Test func percentileNinetyBelowTen() {
+        let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electricity: {p10: 0.2, p90: 0.1}}}")
+        #expect(errors(text) == ["plan.yaml:16:39: error: 'p90' (0.1) must not be below 'p10' (0.2)"])
+    }
+
+    @Test func unknownUncertainInput() {
+        let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electrcity: {low: 0.1, high: 0.2}}}")
+        #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output"])
+    }
 }

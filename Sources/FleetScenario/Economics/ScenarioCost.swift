@@ -1,4 +1,5 @@
 import FleetEconomics
+import FleetLinearAlgebra
 import FleetPerformance
 import FleetProfiles
 import FleetServing
@@ -14,12 +15,62 @@ public enum ScenarioCost {
         public let capacityPerReplica: Double?
         /// Whether energy is at provisioned power because the profile has no sourced idle power.
         public let energyUpperBound: Bool
+        /// P10, P50 and P90 of total cash over the horizon (Monte Carlo over `finance.uncertainty`).
+        public internal(set) var totalCashPercentiles: (p10: Double, p50: Double, p90: Double) = (0, 0, 0)
+        /// Unit prices this option pays, by input name, with the quantity and deterministic price.
+        let priced: [(name: String, quantity: Double, price: Double)]
 
         public var totalCash: Double { months.reduce(0) { $0 + $1.cash.amount } }
         /// Economic cost (capex annualized) per million tokens over the horizon.
         public var costPerMillionTokens: Double {
             months.reduce(0) { $0 + $1.economicCost.amount } / max(1e-9, months.reduce(0) { $0 + $1.tokens } / 1e6)
         }
+    }
+
+    /// Options with their Monte Carlo percentiles, and `probabilityCheaper[a][b]` = P(option a's total cash < b's).
+    public struct Report: Sendable {
+        public let options: [OptionResult]
+        public let probabilityCheaper: [[Double]]
+        public let samples: Int
+        /// Names of the inputs sampled (the rest are fixed at their deterministic values).
+        public let uncertainInputs: [String]
+    }
+
+    /// Runs ``run(_:catalog:efficiencies:serving:)`` and the Monte Carlo over the scenario's uncertain prices:
+    /// all samples of all options as one matrix product.
+    public static func report(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                              serving: ServingCalibration?) throws(PerformanceError) -> Report {
+        var options = try run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
+        var columns: [String] = []
+        var deterministic: [String: Double] = [:]
+        for option in options {
+            for (name, _, price) in option.priced where deterministic[name] == nil {
+                columns.append(name)
+                deterministic[name] = price
+            }
+        }
+        let uncertainty = scenario.finance.uncertainty
+        let inputs: [(name: String, distribution: Distribution)] = columns.map { name in
+            let key = name.hasPrefix("server_price:") ? "server_price" : name
+            if let spec = uncertainty.inputs[key], case let .success(distribution) = spec.resolved() { return (name, distribution) }
+            return (name, .fixed(deterministic[name]!))
+        }
+        var quantities = Matrix(rows: options.count, columns: columns.count)
+        var fixed: [Double] = []
+        for (row, option) in options.enumerated() {
+            var covered = 0.0
+            for (name, quantity, price) in option.priced {
+                quantities[row, columns.firstIndex(of: name)!] += quantity
+                covered += quantity * price
+            }
+            fixed.append(option.totalCash - covered)
+        }
+        let monteCarlo = MonteCarlo(inputs: inputs, quantities: quantities, fixedCosts: fixed)
+        let costs = monteCarlo.sampleCosts(samples: uncertainty.samples, seed: scenario.seed)
+        for (index, percentiles) in MonteCarlo.percentiles(costs).enumerated() { options[index].totalCashPercentiles = percentiles }
+        let probability = options.indices.map { a in options.indices.map { b in a == b ? 0 : MonteCarlo.probabilityCheaper(costs, a, b) } }
+        let sampled = inputs.filter { if case .fixed = $0.distribution { false } else { true } }.map(\.name)
+        return Report(options: options, probabilityCheaper: probability, samples: uncertainty.samples, uncertainInputs: sampled)
     }
 
     /// - Throws: ``PerformanceError`` for what cannot be priced or modelled, naming the option.
@@ -99,8 +150,25 @@ public enum ScenarioCost {
             let model = CostModel(acquisition: acquisition, fleet: fleet, currency: scenario.currency)
             let months = model.months(horizon: finance.horizonMonths, requestRate: rate, monthlyGrowth: finance.monthlyDemandGrowth.value,
                                       inputTokens: inputMean, outputTokens: outputMean)
+            func total(_ quantity: (CostModel.Month) -> Double) -> Double { months.reduce(0) { $0 + quantity($1) } }
+            var priced: [(String, Double, Double)] = []
+            switch acquisition {
+            case let .own(price, _, electricity, _, colocation, _, _, maintenance):
+                let serverName = finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
+                priced.append((serverName, total(\.serversBought) + total(\.serversOwned) * maintenance / 12, price.amount))
+                if let electricity { priced.append(("electricity", total { $0.energy.kilowattHours }, electricity.amount)) }
+                if let colocation { priced.append(("colocation", total(\.provisionedKilowatts), colocation.amount)) }
+            case let .rentOnDemand(price):
+                priced.append(("on_demand", total(\.deviceHours), price.amount))
+            case let .rentReserved(price):
+                let name = option.acquisition == .rentReserved1Year ? "reserved_1y" : "reserved_3y"
+                priced.append((name, total(\.deviceHours), price.amount))
+            case let .api(input, output):
+                priced.append(("api.\(option.api!).input", total(\.inputMegatokens), input.amount))
+                priced.append(("api.\(option.api!).output", total(\.outputMegatokens), output.amount))
+            }
             results.append(OptionResult(option: option.name, months: months, capacityPerReplica: fleet?.capacityPerReplica,
-                                        energyUpperBound: upperBound))
+                                        energyUpperBound: upperBound, priced: priced))
         }
         return results
     }

@@ -268,6 +268,23 @@ struct ScenarioValidator {
             }
         }
         checkUniqueNames(finance.apis.map(\.name), what: "API", list: "finance.apis")
+        let uncertaintyPath = path.appending("uncertainty")
+        if finance.uncertainty.samples < 1 || finance.uncertainty.samples > 10_000_000 {
+            fail("'samples' must be between 1 and 10000000, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
+        }
+        let names = ["server_price", "electricity", "colocation", "on_demand", "reserved_1y", "reserved_3y"]
+            + finance.apis.flatMap { ["api.\($0.name).input", "api.\($0.name).output"] }
+        for (name, spec) in finance.uncertainty.inputs.sorted(by: { $0.key < $1.key }) {
+            let inputPath = uncertaintyPath.appending("inputs").appending(name)
+            if !names.contains(name) {
+                fail("unknown uncertain input '\(name)'\(Suggestion.phrase(for: name, in: names)); expected one of \(names.joined(separator: ", "))", at: inputPath)
+            }
+            if case let .failure(error) = spec.resolved() { fail(error.message, at: inputPath) }
+            for value in [spec.low, spec.mode, spec.high, spec.p10, spec.p90].compactMap({ $0 }) where !(value >= 0 && value.isFinite) {
+                fail("prices in '\(name)' must be finite and not negative, got \(UnitFormatter.number(value))", at: inputPath)
+                break
+            }
+        }
     }
 
     // MARK: Options

@@ -10,12 +10,16 @@ public struct Finance: Codable, Sendable, Equatable {
     public var renting: Renting
     /// Named API offers that options can refer to.
     public var apis: [APIOffer]
+    /// Distributions of unit prices for Monte Carlo.
+    public var uncertainty: Uncertainty
 
     enum CodingKeys: String, CodingKey {
-        case horizonMonths = "horizon_months", monthlyDemandGrowth = "monthly_demand_growth", owning, renting, apis
+        case horizonMonths = "horizon_months", monthlyDemandGrowth = "monthly_demand_growth", owning, renting, apis, uncertainty
     }
 
-    public init(horizonMonths: Int, monthlyDemandGrowth: Ratio = Ratio(0), owning: Owning, renting: Renting, apis: [APIOffer]) {
+    public init(horizonMonths: Int, monthlyDemandGrowth: Ratio = Ratio(0), owning: Owning, renting: Renting, apis: [APIOffer],
+                uncertainty: Uncertainty = .default) {
+        self.uncertainty = uncertainty
         self.horizonMonths = horizonMonths
         self.monthlyDemandGrowth = monthlyDemandGrowth
         self.owning = owning
@@ -33,6 +37,7 @@ public struct Finance: Codable, Sendable, Equatable {
         owning = try container.decode(Owning.self, forKey: .owning, orRecord: problems) ?? defaults.owning
         renting = try container.decode(Renting.self, forKey: .renting, orRecord: problems) ?? defaults.renting
         apis = try container.decodeEach(APIOffer.self, forKey: .apis, orRecord: problems) ?? defaults.apis
+        uncertainty = try container.decode(Uncertainty.self, forKey: .uncertainty, orRecord: problems) ?? defaults.uncertainty
     }
 }
 

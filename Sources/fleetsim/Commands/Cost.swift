@@ -27,23 +27,32 @@ struct Cost: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let (scenario, results) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
-                scenario, catalog, efficiencies, serving throws(PerformanceError) -> [ScenarioCost.OptionResult] in
-                try ScenarioCost.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
+            let (scenario, report) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
+                scenario, catalog, efficiencies, serving throws(PerformanceError) -> ScenarioCost.Report in
+                try ScenarioCost.report(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
             }
+            let results = report.options
             let currency = scenario.currency.code
             print("\(scenario.finance.horizonMonths) months, \(UnitFormatter.number(scenario.workload.arrivals.rate ?? 0)) requests/s at month 1, "
                   + "growing \(UnitFormatter.number(scenario.finance.monthlyDemandGrowth.value * 100)) % a month; amounts in \(currency)")
             print(TextTable(header: ["option", "devices", "requests/s per replica", "month 1 (\(currency))", "\(currency)/Mtok",
-                                     "total cash (\(currency))", "energy month 1 (MWh)"],
+                                     "total cash (\(currency))", "P10", "P50", "P90", "energy month 1 (MWh)"],
                             rows: results.map { result in
                                 let first = result.months.first!, last = result.months.last!
                                 return [result.option, first.devices == last.devices ? "\(first.devices)" : "\(first.devices) → \(last.devices)",
                                         result.capacityPerReplica.map { String(format: "%.2f", $0) } ?? "-",
                                         String(format: "%.0f", first.cash.amount), String(format: "%.3f", result.costPerMillionTokens),
-                                        String(format: "%.0f", result.totalCash),
+                                        String(format: "%.0f", result.totalCash), String(format: "%.0f", result.totalCashPercentiles.p10),
+                                        String(format: "%.0f", result.totalCashPercentiles.p50), String(format: "%.0f", result.totalCashPercentiles.p90),
                                         first.energy.value > 0 ? String(format: "%.1f", first.energy.kilowattHours / 1000) + (result.energyUpperBound ? " (upper bound)" : "") : "-"]
                             }).render())
+            print("Monte Carlo: \(report.samples) samples over " + (report.uncertainInputs.isEmpty ? "no uncertain input (P10 = P50 = P90)"
+                  : report.uncertainInputs.joined(separator: ", ")) + "; P(row option's total cash < column option's):")
+            print(TextTable(header: [""] + results.map(\.option), rows: results.indices.map { row in
+                [results[row].option] + results.indices.map { column in
+                    row == column ? "" : String(format: "%.2f", report.probabilityCheaper[row][column])
+                }
+            }).render())
             print("break-even: month from which the row option's cumulative cash is at most the column option's ('-': never within the horizon)")
             print(TextTable(header: [""] + results.map(\.option), rows: results.map { row in
                 [row.option] + results.map { column in
