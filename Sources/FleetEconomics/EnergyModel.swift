@@ -5,12 +5,7 @@ import FleetUnits
 public enum EnergyModel {
     /// IT power of one device, its share of the server included: the server's power divided by its devices
     /// when the profile gives a server power, else the device's board power.
-    public static func provisionedPower(perDevice hardware: HardwareProfile) -> Watts? {
-        if let server = hardware.servers?.first(where: { $0.power != nil }), let power = server.power, server.devices > 0 {
-            return power / Double(server.devices)
-        }
-        return hardware.power.board
-    }
+    public static func provisionedPower(perDevice hardware: HardwareProfile) -> Watts? { hardware.provisionedPowerPerDevice }
 
     /// Average IT power of one device busy a fraction `busy` of the time: between idle and provisioned
     /// power when the profile gives an idle figure; at the provisioned power (an upper bound) when not.

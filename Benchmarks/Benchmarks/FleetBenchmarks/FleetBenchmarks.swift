@@ -2,6 +2,7 @@ import Benchmark
 import FleetLinearAlgebra
 import FleetPerformance
 import FleetServing
+import FleetEconomics
 import FleetUnits
 
 /// Throughput of the building blocks the performance model and simulator stand on. Figures are recorded
@@ -43,6 +44,7 @@ let benchmarks: @Sendable () -> Void = {
 
     stepModelBenchmarks()
     servingBenchmarks()
+    monteCarloBenchmarks()
 }
 
 /// The performance model's batched path: configurations (batch states) evaluated per second.
@@ -83,6 +85,24 @@ let servingBenchmarks: @Sendable () -> Void = {
                                                   output: .uniform(minimum: 16, maximum: 256), seed: 1)
         benchmark.startMeasurement()
         blackHole(ServingSimulation(model: model, limits: limits, replicas: 1).run(requests, arrivals: .poisson(rate: 60)))
+        benchmark.stopMeasurement()
+    }
+}
+
+/// Monte Carlo over uncertain prices: option-samples per second.
+let monteCarloBenchmarks: @Sendable () -> Void = {
+    Benchmark("monte carlo: 1,000,000 samples × 4 options × 6 inputs (option-samples per second)",
+              configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], maxIterations: 5)) { benchmark in
+        let inputs: [(name: String, distribution: Distribution)] = [
+            ("server_price", .uniform(low: 248_956, high: 288_142)), ("electricity", .uniform(low: 0.0635, high: 0.1864)),
+            ("colocation", .lognormal(p10: 150, p90: 200)), ("on_demand", .triangular(low: 2.45, mode: 2.99, high: 3.29)),
+            ("api.input", .normal(p10: 0.3, p90: 0.5)), ("api.output", .normal(p10: 0.3, p90: 0.5)),
+        ]
+        let quantities = Matrix([[1.2, 423_000, 600, 0, 0, 0], [0, 0, 0, 210_000, 0, 0], [0, 0, 0, 0, 12_000, 3_000],
+                                 [0.8, 300_000, 400, 50_000, 0, 0]])
+        let model = MonteCarlo(inputs: inputs, quantities: quantities, fixedCosts: [0, 0, 0, 0])
+        benchmark.startMeasurement()
+        blackHole(model.sampleCosts(samples: 1_000_000, seed: 1))
         benchmark.stopMeasurement()
     }
 }

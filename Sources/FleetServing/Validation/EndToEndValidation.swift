@@ -30,7 +30,14 @@ public struct EndToEndValidation: Sendable {
         var skipped: [(String, String)] = []
         for row in measurements where !row.metric.isKernel {
             if row.metric == .systemPower {
-                skipped.append((row.rawID, "power is not modelled yet (economics issue)"))
+                // No catalogued part has a sourced idle power, so a system's draw is estimated at its provisioned
+                // power (server power per device × devices): an upper bound of the measured average.
+                guard let hardware = catalog.hardware(row.hardware), let perDevice = hardware.provisionedPowerPerDevice,
+                      let devices = row.devices else {
+                    skipped.append((row.rawID, "no provisioned power or device count for '\(row.hardware)'"))
+                    continue
+                }
+                outcomes.append(Outcome(measurement: row, predicted: perDevice.value * Double(devices)))
                 continue
             }
             do {
