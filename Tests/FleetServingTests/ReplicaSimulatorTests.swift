@@ -93,3 +93,19 @@ struct ReplicaSimulatorTests {
         #expect(abs(inSystem / 32 - 1) < 0.02)
     }
 }
+
+struct CapacityPolicyTests {
+    /// Guaranteed-no-evict admission (TensorRT-LLM) reserves the whole output, so it never preempts where
+    /// on-demand admission (vLLM) overcommits and does.
+    @Test func guaranteedNoEvictNeverPreempts() throws {
+        let (model, memory) = try ServingFixtures.model()
+        let requests = WorkloadGenerator.requests(count: 64, arrivals: .offline, input: .fixed(512), output: .fixed(512), seed: 1)
+        var limits = ServingFixtures.limits(memory, kvTokens: 8 * 1024)
+        let onDemand = ReplicaSimulator(model: model, limits: limits).run(requests)
+        limits.reserveWholeSequence = true
+        let reserved = ReplicaSimulator(model: model, limits: limits).run(requests)
+        #expect(onDemand.preemptions > 0)
+        #expect(reserved.preemptions == 0)
+        #expect(reserved.records.count == 64)
+    }
+}

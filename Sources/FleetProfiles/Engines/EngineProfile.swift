@@ -42,6 +42,8 @@ public struct SchedulingDefaults: Codable, Sendable, Sourced {
     public let memoryFraction: Double?
     /// What ``memoryFraction`` is a fraction of; `nil` means `total`.
     public let memoryBasis: MemoryBasis?
+    /// How the scheduler admits requests against the KV cache; `nil` means `on-demand`.
+    public let capacityPolicy: CapacityPolicy?
     /// KV precision when the scenario does not set one (`auto` = the checkpoint's).
     public let defaultKVPrecision: String?
     public let sources: [Source]
@@ -50,8 +52,17 @@ public struct SchedulingDefaults: Codable, Sendable, Sourced {
     enum CodingKeys: String, CodingKey {
         case maxSequences = "max_sequences", maxBatchedTokens = "max_batched_tokens", chunkedPrefill = "chunked_prefill"
         case prefixCaching = "prefix_caching", kvBlockSize = "kv_block_size", memoryFraction = "memory_fraction"
-        case memoryBasis = "memory_basis", defaultKVPrecision = "default_kv_precision", sources, note
+        case memoryBasis = "memory_basis", capacityPolicy = "capacity_policy", defaultKVPrecision = "default_kv_precision", sources, note
     }
+}
+
+/// How an engine admits requests against its KV cache.
+public enum CapacityPolicy: String, Codable, Sendable, CaseIterable {
+    /// Blocks are taken as tokens arrive; when a decode finds none free, a request is preempted (vLLM).
+    case onDemand = "on-demand"
+    /// A request is admitted only when blocks for its prompt and its whole output are free, so nothing is
+    /// ever evicted (TensorRT-LLM `GUARANTEED_NO_EVICT`).
+    case guaranteedNoEvict = "guaranteed-no-evict"
 }
 
 /// How an engine sizes its KV cache.

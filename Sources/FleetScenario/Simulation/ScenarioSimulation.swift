@@ -42,7 +42,8 @@ public enum ScenarioSimulation {
                 let limits = SchedulerLimits(
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,
                     chunkedPrefill: scheduling.chunkedPrefill ?? false, kvBlockSize: scheduling.kvBlockSize ?? 16,
-                    kvCapacityTokens: memory.kvCapacityTokens)
+                    kvCapacityTokens: memory.kvCapacityTokens,
+                    reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
                                          memory: memory, limits: limits))
             } catch {

@@ -83,7 +83,7 @@ public struct ReplicaSimulator: Sendable {
             while index < running.count {
                 let sequence = running[index]
                 guard sequence.prefilled == requests[sequence.request].inputTokens else { index += 1; continue }
-                let need = blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks
+                let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
                 if need <= freeBlocks {
                     index += 1
                     continue
@@ -100,7 +100,7 @@ public struct ReplicaSimulator: Sendable {
             var decodeCount = 0
             for position in running.indices where running[position].prefilled == requests[running[position].request].inputTokens {
                 let sequence = running[position]
-                let need = blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks
+                let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
                 freeBlocks -= need
                 running[position].blocks += need
                 decodeCount += 1
@@ -112,7 +112,7 @@ public struct ReplicaSimulator: Sendable {
                 let sequence = running[position]
                 let remaining = requests[sequence.request].inputTokens - sequence.prefilled
                 let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
-                let need = blocks(for: sequence.prefilled + take) - sequence.blocks
+                let need = max(0, blocks(for: sequence.prefilled + take) - sequence.blocks)
                 guard need <= freeBlocks else { continue }
                 freeBlocks -= need
                 running[position].blocks += need
@@ -124,7 +124,9 @@ public struct ReplicaSimulator: Sendable {
                 let remaining = requests[request].inputTokens
                 let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
                 if !limits.chunkedPrefill && take > budget && decodeCount + chunks.count > 0 { break }
-                let need = blocks(for: take)
+                // Guaranteed-no-evict admission holds blocks for the prompt and the whole output from the start.
+                let need = limits.reserveWholeSequence
+                    ? blocks(for: requests[request].inputTokens + requests[request].outputTokens) : blocks(for: take)
                 guard need <= freeBlocks else { break }
                 freeBlocks -= need
                 waitingHead += 1

@@ -10,8 +10,12 @@ public struct SchedulerLimits: Sendable, Equatable {
     public var kvBlockSize: Int
     /// Tokens the KV cache holds.
     public var kvCapacityTokens: Int
+    /// Reserve blocks for the whole output at admission (no preemption) rather than as tokens arrive.
+    public var reserveWholeSequence: Bool
 
-    public init(maxSequences: Int, maxBatchedTokens: Int, chunkedPrefill: Bool, kvBlockSize: Int, kvCapacityTokens: Int) {
+    public init(maxSequences: Int, maxBatchedTokens: Int, chunkedPrefill: Bool, kvBlockSize: Int, kvCapacityTokens: Int,
+                reserveWholeSequence: Bool = false) {
+        self.reserveWholeSequence = reserveWholeSequence
         self.maxSequences = maxSequences
         self.maxBatchedTokens = maxBatchedTokens
         self.chunkedPrefill = chunkedPrefill

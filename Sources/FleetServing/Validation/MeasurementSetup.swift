@@ -95,7 +95,8 @@ public struct MeasurementSetup: Sendable {
                                      // A prompt longer than the step budget can only run chunked: engines enable it
                                      // for such runs (trtllm-bench does), so the rebuild does too.
                                      chunkedPrefill: (scheduling.chunkedPrefill ?? false) || input > (scheduling.maxBatchedTokens ?? 8192), kvBlockSize: scheduling.kvBlockSize ?? 16,
-                                     kvCapacityTokens: memory.kvCapacityTokens)
+                                     kvCapacityTokens: memory.kvCapacityTokens,
+                                     reserveWholeSequence: scheduling.capacityPolicy == .guaranteedNoEvict)
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests)
     }
