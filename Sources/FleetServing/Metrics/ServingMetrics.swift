@@ -11,7 +11,14 @@ public struct ServingMetrics: Sendable, Equatable {
         public let p99: Double
 
         public init(_ values: [Double]) {
-            let sorted = values.sorted()
+            var copy = values
+            self.init(consuming: &copy)
+        }
+
+        /// Sorts `values` in place (no copy) and summarizes them.
+        public init(consuming values: inout [Double]) {
+            values.sort()
+            let sorted = values
             mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
             median = Self.percentile(sorted, 50)
             p90 = Self.percentile(sorted, 90)
@@ -57,20 +64,37 @@ public struct ServingMetrics: Sendable, Equatable {
     public let kvOccupancy: Double
 
     public init(runs: [ReplicaSimulator.Run], kvCapacityTokens: Int) {
-        let records = runs.flatMap(\.records)
-        requests = records.count
-        let start = records.map(\.arrival).min() ?? 0, end = records.map(\.finish).max() ?? 0
-        duration = max(end - start, .leastNonzeroMagnitude)
-        let output = records.reduce(0) { $0 + $1.outputTokens }, input = records.reduce(0) { $0 + $1.inputTokens }
-        requestThroughput = Double(records.count) / duration
+        // One pass over the records of every run, without copying them.
+        var count = 0, output = 0, input = 0
+        var start = Double.infinity, end = -Double.infinity
+        var ttft: [Double] = [], tpot: [Double] = [], e2e: [Double] = []
+        let total = runs.reduce(0) { $0 + $1.records.count }
+        ttft.reserveCapacity(total); e2e.reserveCapacity(total); tpot.reserveCapacity(total)
+        var gaps = 0.0, gapCount = 0
+        for run in runs {
+            for record in run.records {
+                count += 1
+                output += record.outputTokens
+                input += record.inputTokens
+                start = min(start, record.arrival)
+                end = max(end, record.finish)
+                ttft.append(record.firstToken - record.arrival)
+                e2e.append(record.finish - record.arrival)
+                if record.outputTokens > 1 {
+                    tpot.append((record.finish - record.firstToken) / Double(record.outputTokens - 1))
+                    gaps += record.finish - record.firstToken
+                    gapCount += record.outputTokens - 1
+                }
+            }
+        }
+        requests = count
+        duration = count == 0 ? .leastNonzeroMagnitude : max(end - start, .leastNonzeroMagnitude)
+        requestThroughput = Double(count) / duration
         outputThroughput = Double(output) / duration
         totalThroughput = Double(input + output) / duration
-        timeToFirstToken = Distribution(records.map { $0.firstToken - $0.arrival })
-        let decoding = records.filter { $0.outputTokens > 1 }
-        timePerOutputToken = Distribution(decoding.map { ($0.finish - $0.firstToken) / Double($0.outputTokens - 1) })
-        endToEnd = Distribution(records.map { $0.finish - $0.arrival })
-        let gaps = decoding.reduce(0) { $0 + ($1.finish - $1.firstToken) }
-        let gapCount = decoding.reduce(0) { $0 + $1.outputTokens - 1 }
+        timeToFirstToken = Distribution(consuming: &ttft)
+        timePerOutputToken = Distribution(consuming: &tpot)
+        endToEnd = Distribution(consuming: &e2e)
         interTokenLatencyMean = gapCount == 0 ? 0 : gaps / Double(gapCount)
         preemptions = runs.reduce(0) { $0 + $1.preemptions }
         let replicas = Double(max(1, runs.count))

@@ -29,7 +29,8 @@ public struct ServingSimulation: Sendable {
         let lanes = replicas * stages * max(1, model.spec.dataParallelAttention)
         var runs: [ReplicaSimulator.Run] = []
         for replica in 0..<lanes {
-            let share = stride(from: replica, to: requests.count, by: lanes).map { requests[$0] }
+            // One lane serves the requests as they are; several split them round-robin.
+            let share = lanes == 1 ? requests : stride(from: replica, to: requests.count, by: lanes).map { requests[$0] }
             guard !share.isEmpty else { continue }
             if case let .closedLoop(concurrency) = arrivals {
                 let perReplica = concurrency / lanes + (replica < concurrency % lanes ? 1 : 0)
