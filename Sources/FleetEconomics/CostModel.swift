@@ -45,6 +45,8 @@ public struct CostModel: Sendable {
         public let energy: Joules
         public let tokens: Double
         /// Quantities the cash is linear in, for Monte Carlo over unit prices.
+        /// Electricity bill of the month (owning).
+        public var energyCost = 0.0
         public var serversBought = 0.0
         public var serversOwned = 0.0
         public var provisionedKilowatts = 0.0
@@ -74,7 +76,7 @@ public struct CostModel: Sendable {
             let tokens = requests * (inputTokens + outputTokens)
             var devices = 0
             var cash = 0.0, economic = 0.0, energy = Joules.zero
-            var bought = 0.0, owned = 0.0, kilowatts = 0.0, deviceHours = 0.0
+            var bought = 0.0, owned = 0.0, kilowatts = 0.0, deviceHours = 0.0, energyCost = 0.0
             if let fleet {
                 let replicas = Int((rate / fleet.capacityPerReplica).rounded(.up))
                 devices = replicas * fleet.devicesPerReplica
@@ -96,6 +98,7 @@ public struct CostModel: Sendable {
                     let ownedDevices = Double(ownedServers * perServer)
                     energy = EnergyModel.facilityEnergy(itPower: power * ownedDevices, pue: pue, duration: seconds)
                     let electricityCost = (electricity.map { $0 * energy }?.amount) ?? 0
+                    energyCost = electricityCost
                     let provisioned = (EnergyModel.provisionedPower(perDevice: fleet.hardware) ?? .zero) * ownedDevices
                     kilowatts = provisioned.value / 1000
                     let colocationCost = (colocation?.amount ?? 0) * provisioned.value / 1000
@@ -114,6 +117,7 @@ public struct CostModel: Sendable {
             }
             var month = Month(index: index, requestRate: rate, devices: devices, cash: Money(cash, currency),
                               economicCost: Money(economic, currency), energy: energy, tokens: tokens)
+            month.energyCost = energyCost
             month.serversBought = bought
             month.serversOwned = owned
             month.provisionedKilowatts = kilowatts

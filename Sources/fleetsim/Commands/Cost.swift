@@ -36,7 +36,7 @@ struct Cost: ParsableCommand {
             print("\(scenario.finance.horizonMonths) months, \(UnitFormatter.number(scenario.workload.arrivals.rate ?? 0)) requests/s at month 1, "
                   + "growing \(UnitFormatter.number(scenario.finance.monthlyDemandGrowth.value * 100)) % a month; amounts in \(currency)")
             print(TextTable(header: ["option", "devices", "requests/s per replica", "month 1 (\(currency))", "\(currency)/Mtok",
-                                     "total cash (\(currency))", "P10", "P50", "P90", "energy month 1 (MWh)"],
+                                     "total cash (\(currency))", "P10", "P50", "P90", "energy month 1 (MWh)", "electricity month 1 (\(currency))"],
                             rows: results.map { result in
                                 let first = result.months.first!, last = result.months.last!
                                 return [result.option, first.devices == last.devices ? "\(first.devices)" : "\(first.devices) → \(last.devices)",
@@ -44,7 +44,8 @@ struct Cost: ParsableCommand {
                                         String(format: "%.0f", first.cash.amount), String(format: "%.3f", result.costPerMillionTokens),
                                         String(format: "%.0f", result.totalCash), String(format: "%.0f", result.totalCashPercentiles.p10),
                                         String(format: "%.0f", result.totalCashPercentiles.p50), String(format: "%.0f", result.totalCashPercentiles.p90),
-                                        first.energy.value > 0 ? String(format: "%.1f", first.energy.kilowattHours / 1000) + (result.energyUpperBound ? " (upper bound)" : "") : "-"]
+                                        first.energy.value > 0 ? String(format: "%.1f", first.energy.kilowattHours / 1000) + (result.energyUpperBound ? " (upper bound)" : "") : "-",
+                                        first.energy.value > 0 ? String(format: "%.0f", first.energyCost) : "-"]
                             }).render())
             print("Monte Carlo: \(report.samples) samples over " + (report.uncertainInputs.isEmpty ? "no uncertain input (P10 = P50 = P90)"
                   : report.uncertainInputs.joined(separator: ", ")) + "; P(row option's total cash < column option's):")
