@@ -13,6 +13,12 @@ public enum CapitalRecovery {
         return rate * growth / (growth - 1)
     }
 
+    /// Yearly cost of `cost` with `residual` left after `years`, annualized at `rate`:
+    /// `(cost − residual / (1 + r)^n) · CRF(r, n)`.
+    public static func annualized(cost: Double, residual: Double, rate: Double, years: Double) -> Double {
+        (cost - residual / pow(1 + rate, years)) * factor(rate: rate, years: years)
+    }
+
     /// Straight-line depreciation per year: `(cost − residual) / years`.
     public static func straightLine(cost: Double, residual: Double = 0, years: Double) -> Double {
         precondition(years > 0, "depreciation needs years > 0, got \(years)")

@@ -11,9 +11,18 @@ public struct CostModel: Sendable {
     /// Hours in an average month (365.25 × 24 / 12).
     public static let hoursPerMonth = 730.5
 
+    /// How capex becomes a yearly cost for the cost per token.
+    public enum Depreciation: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Annualized at the cost of capital with the capital recovery factor, net of residual value.
+        case capitalRecovery = "capital-recovery"
+        /// Straight line over the useful life, net of residual value, no cost of capital.
+        case straightLine = "straight-line"
+    }
+
     public enum Acquisition: Sendable, Equatable {
         case own(serverPrice: Money, devicesPerServer: Int, electricity: Price<PerKilowattHour>?, pue: Double,
-                 colocation: Price<PerKilowattMonth>?, usefulLifeYears: Double, costOfCapital: Double, maintenance: Double)
+                 colocation: Price<PerKilowattMonth>?, usefulLifeYears: Double, costOfCapital: Double, maintenance: Double,
+                 depreciation: Depreciation = .capitalRecovery, residualFraction: Double = 0)
         case rentOnDemand(Price<PerHour>)
         case rentReserved(Price<PerHour>)
         case api(input: Price<PerMillionTokens>, output: Price<PerMillionTokens>)
@@ -82,7 +91,7 @@ public struct CostModel: Sendable {
                 devices = replicas * fleet.devicesPerReplica
             }
             switch acquisition {
-            case let .own(price, perServer, electricity, pue, colocation, life, capital, maintenance):
+            case let .own(price, perServer, electricity, pue, colocation, life, capital, maintenance, depreciation, residualFraction):
                 let servers = (devices + perServer - 1) / perServer
                 let newServers = max(0, servers - ownedServers)
                 ownedServers = max(ownedServers, servers)
@@ -90,7 +99,10 @@ public struct CostModel: Sendable {
                 owned = Double(ownedServers)
                 let capex = price.amount * Double(ownedServers)
                 cash += price.amount * Double(newServers)
-                economic += capex * CapitalRecovery.factor(rate: capital, years: life) / 12
+                let residual = capex * residualFraction
+                economic += (depreciation == .straightLine
+                    ? CapitalRecovery.straightLine(cost: capex, residual: residual, years: life)
+                    : CapitalRecovery.annualized(cost: capex, residual: residual, rate: capital, years: life)) / 12
                 let maintenanceCost = capex * maintenance / 12
                 cash += maintenanceCost
                 economic += maintenanceCost

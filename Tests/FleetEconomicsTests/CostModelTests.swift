@@ -48,3 +48,27 @@ struct CostModelTests {
         #expect(abs(month.cash.amount - requests * (1000 * 0.5 + 200 * 1.5) / 1e6) < 1e-6)
     }
 }
+
+struct DepreciationTests {
+    /// 100,000 with 10,000 left after 5 years at 8 %: 1.08⁵ = 1.469328, 10,000 / 1.469328 = 6,805.83,
+    /// CRF(8 %, 5) = 0.08 · 1.469328 / 0.469328 = 0.250456; (100,000 − 6,805.83) · 0.250456 = 23,341.08 a year.
+    @Test func annualizedCostNetOfResidualMatchesHandComputation() {
+        #expect(abs(CapitalRecovery.annualized(cost: 100_000, residual: 10_000, rate: 0.08, years: 5) - 23_341.08) < 0.01)
+    }
+
+    /// One 8-GPU server of 120,000 with 10 % residual after 5 years: straight line (120,000 − 12,000) / 5 / 12
+    /// = 1,800 a month; capital recovery at 8 % 23,341.08 · 1.2 / 12 = 2,334.11 a month.
+    @Test func depreciationChoiceSetsTheMonthlyEconomicCost() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let h100 = try #require(try ProfileCatalog.load(from: root.appendingPathComponent("Profiles").path).hardware("nvidia-h100-sxm"))
+        func month(_ depreciation: CostModel.Depreciation) -> Double {
+            let model = CostModel(acquisition: .own(serverPrice: Money(120_000, .usd), devicesPerServer: 8, electricity: nil, pue: 1.5,
+                                                    colocation: nil, usefulLifeYears: 5, costOfCapital: 0.08, maintenance: 0,
+                                                    depreciation: depreciation, residualFraction: 0.1),
+                                  fleet: .init(hardware: h100, devicesPerReplica: 8, capacityPerReplica: 10, busy: 1), currency: .usd)
+            return model.months(horizon: 1, requestRate: 5, monthlyGrowth: 0, inputTokens: 1, outputTokens: 1)[0].economicCost.amount
+        }
+        #expect(abs(month(.straightLine) - 1_800) < 1e-9)
+        #expect(abs(month(.capitalRecovery) - 2_334.108) < 0.01)
+    }
+}

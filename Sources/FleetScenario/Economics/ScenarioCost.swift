@@ -136,7 +136,8 @@ public enum ScenarioCost {
                                        pue: finance.owning.pue,
                                        colocation: try finance.owning.colocation.map { price throws(PerformanceError) in try convert(price, "colocation") },
                                        usefulLifeYears: finance.owning.usefulLifeYears, costOfCapital: finance.owning.costOfCapital.value,
-                                       maintenance: finance.owning.maintenance.value)
+                                       maintenance: finance.owning.maintenance.value, depreciation: finance.owning.depreciation,
+                                       residualFraction: finance.owning.residualValue.value)
                 case .rentOnDemand:
                     acquisition = .rentOnDemand(try convert(finance.renting.onDemand!, "on-demand rent"))
                 case .rentReserved1Year:
@@ -153,7 +154,7 @@ public enum ScenarioCost {
             func total(_ quantity: (CostModel.Month) -> Double) -> Double { months.reduce(0) { $0 + quantity($1) } }
             var priced: [(String, Double, Double)] = []
             switch acquisition {
-            case let .own(price, _, electricity, _, colocation, _, _, maintenance):
+            case let .own(price, _, electricity, _, colocation, _, _, maintenance, _, _):
                 let serverName = finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
                 priced.append((serverName, total(\.serversBought) + total(\.serversOwned) * maintenance / 12, price.amount))
                 if let electricity { priced.append(("electricity", total { $0.energy.kilowattHours }, electricity.amount)) }

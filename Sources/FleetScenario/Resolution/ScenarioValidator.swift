@@ -251,6 +251,10 @@ struct ScenarioValidator {
             fail("'useful_life_years' must be positive, got \(UnitFormatter.number(owning.usefulLifeYears))",
                  at: owningPath.appending("useful_life_years"))
         }
+        if !(owning.residualValue.value >= 0 && owning.residualValue.value <= 1) {
+            fail("'residual_value' must be between 0 and 100 %, got \(UnitFormatter.number(owning.residualValue.value))",
+                 at: owningPath.appending("residual_value"))
+        }
         for (name, ratio) in [("cost_of_capital", owning.costOfCapital), ("maintenance", owning.maintenance)] where ratio.value < 0 {
             fail("'\(name)' must not be negative, got \(UnitFormatter.number(ratio.value))", at: owningPath.appending(name))
         }

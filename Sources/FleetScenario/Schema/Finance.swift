@@ -1,3 +1,4 @@
+import FleetEconomics
 import FleetUnits
 
 /// Money assumptions: the horizon, and the terms of owning, renting and buying tokens.
@@ -57,14 +58,21 @@ public struct Owning: Codable, Sendable, Equatable {
     public var costOfCapital: Ratio
     /// Annual maintenance as a fraction of capex.
     public var maintenance: Ratio
+    /// How capex is spread over the years for the cost per token.
+    public var depreciation: CostModel.Depreciation
+    /// Value left at the end of the useful life, as a fraction of the purchase price.
+    public var residualValue: Ratio
 
     enum CodingKeys: String, CodingKey {
         case serverPrice = "server_price", electricity, pue, colocation, usefulLifeYears = "useful_life_years"
-        case costOfCapital = "cost_of_capital", maintenance
+        case costOfCapital = "cost_of_capital", maintenance, depreciation, residualValue = "residual_value"
     }
 
     public init(serverPrice: Money?, electricity: Price<PerKilowattHour>?, pue: Double, colocation: Price<PerKilowattMonth>?,
-                usefulLifeYears: Double, costOfCapital: Ratio, maintenance: Ratio) {
+                usefulLifeYears: Double, costOfCapital: Ratio, maintenance: Ratio,
+                depreciation: CostModel.Depreciation = .capitalRecovery, residualValue: Ratio = Ratio(0)) {
+        self.depreciation = depreciation
+        self.residualValue = residualValue
         self.serverPrice = serverPrice
         self.electricity = electricity
         self.pue = pue
@@ -86,6 +94,8 @@ public struct Owning: Codable, Sendable, Equatable {
             ?? defaults.usefulLifeYears
         costOfCapital = try container.decode(Ratio.self, forKey: .costOfCapital, orRecord: problems) ?? defaults.costOfCapital
         maintenance = try container.decode(Ratio.self, forKey: .maintenance, orRecord: problems) ?? defaults.maintenance
+        depreciation = try container.decode(CostModel.Depreciation.self, forKey: .depreciation, orRecord: problems) ?? defaults.depreciation
+        residualValue = try container.decode(Ratio.self, forKey: .residualValue, orRecord: problems) ?? defaults.residualValue
     }
 }
 
