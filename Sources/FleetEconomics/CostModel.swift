@@ -25,7 +25,8 @@ public struct CostModel: Sendable {
                  depreciation: Depreciation = .capitalRecovery, residualFraction: Double = 0)
         case rentOnDemand(Price<PerHour>)
         case rentReserved(Price<PerHour>)
-        case api(input: Price<PerMillionTokens>, output: Price<PerMillionTokens>)
+        /// Per-token prices falling by `yearlyDecline` a year (compounded monthly).
+        case api(input: Price<PerMillionTokens>, output: Price<PerMillionTokens>, yearlyDecline: Double = 0)
     }
 
     /// The serving side of a deployment option (absent for APIs).
@@ -122,8 +123,9 @@ public struct CostModel: Sendable {
                 let cost = price.amount * deviceHours
                 cash += cost
                 economic += cost
-            case let .api(input, output):
-                let cost = input.amount * requests * inputTokens / 1e6 + output.amount * requests * outputTokens / 1e6
+            case let .api(input, output, decline):
+                let factor = pow(1 - decline, Double(index - 1) / 12)
+                let cost = (input.amount * requests * inputTokens / 1e6 + output.amount * requests * outputTokens / 1e6) * factor
                 cash += cost
                 economic += cost
             }
@@ -134,9 +136,10 @@ public struct CostModel: Sendable {
             month.serversOwned = owned
             month.provisionedKilowatts = kilowatts
             month.deviceHours = deviceHours
-            if case .api = acquisition {
-                month.inputMegatokens = requests * inputTokens / 1e6
-                month.outputMegatokens = requests * outputTokens / 1e6
+            if case let .api(_, _, decline) = acquisition {
+                let factor = pow(1 - decline, Double(index - 1) / 12)
+                month.inputMegatokens = requests * inputTokens / 1e6 * factor
+                month.outputMegatokens = requests * outputTokens / 1e6 * factor
             }
             months.append(month)
         }

@@ -41,6 +41,13 @@ struct CostModelTests {
         #expect(CostModel.breakEvenMonth(rent, own) == 1)
     }
 
+    /// A 40 % yearly decline: month 13 costs 0.6 of month 1.
+    @Test func apiPricesDeclineYearOnYear() {
+        let model = CostModel(acquisition: .api(input: Price(0.5, .usd), output: Price(1.5, .usd), yearlyDecline: 0.4), fleet: nil, currency: .usd)
+        let months = model.months(horizon: 13, requestRate: 1, monthlyGrowth: 0, inputTokens: 1000, outputTokens: 200)
+        #expect(abs(months[12].cash.amount / months[0].cash.amount - 0.6) < 1e-12)
+    }
+
     @Test func apiCostIsTokensTimesPrices() {
         let model = CostModel(acquisition: .api(input: Price(0.5, .usd), output: Price(1.5, .usd)), fleet: nil, currency: .usd)
         let month = model.months(horizon: 1, requestRate: 1, monthlyGrowth: 0, inputTokens: 1000, outputTokens: 200)[0]

@@ -113,7 +113,8 @@ public enum ScenarioCost {
             var fleet: CostModel.Fleet?
             var upperBound = false
             if let apiName = option.api, let api = finance.apis.first(where: { $0.name == apiName }) {
-                acquisition = .api(input: try convert(api.input, "option '\(option.name)'"), output: try convert(api.output, "option '\(option.name)'"))
+                acquisition = .api(input: try convert(api.input, "option '\(option.name)'"), output: try convert(api.output, "option '\(option.name)'"),
+                                   yearlyDecline: api.yearlyPriceDecline?.value ?? 0)
             } else if let name = option.deployment, let deployment = scenario.deployments.first(where: { $0.name == name }),
                       let hardware = catalog.hardware(deployment.hardware), let (perReplica, busy) = capacity[name] {
                 guard perReplica > 0 else {
@@ -164,7 +165,7 @@ public enum ScenarioCost {
             case let .rentReserved(price):
                 let name = option.acquisition == .rentReserved1Year ? "reserved_1y" : "reserved_3y"
                 priced.append((name, total(\.deviceHours), price.amount))
-            case let .api(input, output):
+            case let .api(input, output, _):
                 priced.append(("api.\(option.api!).input", total(\.inputMegatokens), input.amount))
                 priced.append(("api.\(option.api!).output", total(\.outputMegatokens), output.amount))
             }

@@ -267,6 +267,10 @@ struct ScenarioValidator {
             let apiPath = path.appending("apis").appending(index)
             checkPrice(api.input.amount, api.input.currency, printed: api.input.description, at: apiPath.appending("input"))
             checkPrice(api.output.amount, api.output.currency, printed: api.output.description, at: apiPath.appending("output"))
+            if let decline = api.yearlyPriceDecline, !(decline.value >= 0 && decline.value < 1) {
+                fail("'yearly_price_decline' must be at least 0 % and below 100 %, got \(UnitFormatter.number(decline.value))",
+                     at: apiPath.appending("yearly_price_decline"))
+            }
             if let cached = api.cachedInput {
                 checkPrice(cached.amount, cached.currency, printed: cached.description, at: apiPath.appending("cached_input"))
             }

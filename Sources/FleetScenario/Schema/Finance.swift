@@ -130,8 +130,10 @@ public struct APIOffer: Codable, Sendable, Equatable {
     public var input: Price<PerMillionTokens>
     public var output: Price<PerMillionTokens>
     public var cachedInput: Price<PerMillionTokens>?
+    /// Expected fall of the prices per year (no default figure: the scenario states its own estimate).
+    public var yearlyPriceDecline: Ratio?
 
-    enum CodingKeys: String, CodingKey { case name, input, output, cachedInput = "cached_input" }
+    enum CodingKeys: String, CodingKey { case name, input, output, cachedInput = "cached_input", yearlyPriceDecline = "yearly_price_decline" }
 
     public init(name: String, input: Price<PerMillionTokens>, output: Price<PerMillionTokens>,
                 cachedInput: Price<PerMillionTokens>? = nil) {
