@@ -9,7 +9,6 @@ struct KernelCalibrationTests {
         let h100 = try #require(Fixtures.catalog.hardware("nvidia-h100-sxm"))
         let peak = h100.compute.dense[.fp8]!
         let truth = GemmEfficiency(peakEfficiency: 0.7, fixedLatency: Seconds(6e-6), rows: [])
-        let family = FamilyEfficiency(gemm: ["fp8": truth], memory: FittedValue(value: 0.9, rows: []))
         let measurements = [1024.0, 2048, 4096, 8192].enumerated().map { index, size in
             let time = KernelModel.gemmTime(m: size, n: size, k: size, precision: .fp8, peak: peak, gemm: truth,
                                             bandwidth: h100.memory.bandwidth! * 0.9)
@@ -21,7 +20,6 @@ struct KernelCalibrationTests {
         #expect(abs(gemm.peakEfficiency - 0.7) < 1e-6)
         #expect(abs(gemm.fixedLatency.value - 6e-6) < 1e-9)
         #expect(abs((fit.families["hopper"]?.memory?.value ?? 0) - 0.9) < 1e-9)
-        _ = family
     }
 
     @Test func fullMeshAllReduceBandwidthGrowsWithPeers() throws {

@@ -41,12 +41,11 @@ struct StepModelPropertyTests {
         var previous = Double.infinity
         for tp in [1, 2, 4, 8] {
             let spec = try arithmetic.spec(modelID, "nvidia-b200", weights: .fp8, activations: .fp8, kv: .fp8, tp: tp)
-            let weights = (try? MemoryPlan(spec: spec))?.weights.value ?? Geometry(spec: spec).attentionParameters
+            // A model too big for few devices is skipped until it fits.
             if let plan = try? MemoryPlan(spec: spec) {
                 #expect(plan.weights.value <= previous)
                 previous = plan.weights.value
             }
-            _ = weights
         }
     }
 

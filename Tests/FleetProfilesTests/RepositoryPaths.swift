@@ -5,5 +5,4 @@ enum RepositoryPaths {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let profiles = root.appendingPathComponent("Profiles").path
-    static let referenceHardware = root.deletingLastPathComponent().appendingPathComponent("shared/reference/hardware.csv").path
 }

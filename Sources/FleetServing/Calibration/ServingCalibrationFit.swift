@@ -117,10 +117,6 @@ public enum ServingCalibrationFit {
         }
     }
 
-    /// Sources (engine, version, date) of the rows the fit uses, for leave-one-source-out checks.
-    public static func sources(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog, efficiencies: KernelEfficiencies) -> [String] {
-        Array(Set(observations(measurements, catalog: catalog, efficiencies: efficiencies).map(\.source))).sorted()
-    }
 }
 
 extension ServingCalibrationFit {
