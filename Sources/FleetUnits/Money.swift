@@ -41,11 +41,7 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible, Co
     public var description: String { "\(UnitFormatter.number(amount)) \(currency.code)" }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { self = try Money(parsing: text) } catch let error as UnitError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+        self = try decoder.singleValueContainer().decodeParsing(Money.init(parsing:))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -40,11 +40,7 @@ public struct Price<Basis: PricingBasis>: Hashable, Sendable, Comparable, Custom
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { self = try Self(parsing: text) } catch let error as UnitError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+        self = try decoder.singleValueContainer().decodeParsing(Self.init(parsing:))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -42,13 +42,7 @@ extension Quantity {
 
     /// Decodes from a string with a unit (`"80 GB"`), the form every file uses.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try Self(parsing: text)
-        } catch let error as UnitError {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
+        self = try decoder.singleValueContainer().decodeParsing(Self.init(parsing:))
     }
 
     /// Encodes as a string with a unit, the inverse of ``init(from:)``.

@@ -40,13 +40,6 @@ public struct KernelValidation: Sendable {
             .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }
             .sorted { $0.metric < $1.metric }
     }
-
-    /// |error| statistics per hardware id, in percent.
-    public var summaryByHardware: [(hardware: String, summary: ErrorSummary)] {
-        Dictionary(grouping: outcomes, by: \.measurement.hardware)
-            .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }
-            .sorted { $0.hardware < $1.hardware }
-    }
 }
 
 /// Count, median, 90th percentile and maximum of absolute percentage errors.

@@ -14,6 +14,8 @@ public enum ScenarioSimulation {
         /// Each objective that is set, with its limit and the simulated value at the percentile.
         public let objectives: [(name: String, limit: Seconds, value: Seconds)]
         public var meetsObjectives: Bool { objectives.allSatisfy { $0.value <= $0.limit } }
+        /// Output tokens per second per device.
+        public var outputThroughputPerDevice: Double { metrics.outputThroughput / Double(max(1, devices)) }
     }
 
     /// A deployment ready to simulate.

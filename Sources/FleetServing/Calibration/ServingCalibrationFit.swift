@@ -95,14 +95,9 @@ public enum ServingCalibrationFit {
                   [.outputThroughput, .totalThroughput, .inputThroughput].contains(row.metric),
                   let setup = try? MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, seed: 1),
                   let model = try? StepModel(spec: setup.spec) else { return nil }
-            // Replicas (and pipeline micro-batch lanes) split offline work evenly: one lane's run is the system's.
-            let stages = max(1, setup.spec.pipelineParallel)
-            var limits = setup.limits
-            limits.kvCapacityTokens /= stages
-            limits.maxSequences = max(1, limits.maxSequences / stages)
-            let lanes = setup.replicas * stages * max(1, setup.spec.dataParallelAttention)
-            let share = stride(from: 0, to: setup.requests.count, by: lanes).map { setup.requests[$0] }
-            let run = ReplicaSimulator(model: model, limits: limits).run(share)
+            // Lanes split offline work evenly: one lane's run is the system's.
+            let simulation = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
+            let run = ReplicaSimulator(model: model, limits: simulation.laneLimits).run(simulation.share(of: setup.requests, lane: 0))
             let output = Double(setup.requests.reduce(0) { $0 + $1.outputTokens })
             let input = Double(setup.requests.reduce(0) { $0 + $1.inputTokens })
             let tokens = switch row.metric {

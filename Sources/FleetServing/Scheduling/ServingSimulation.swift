@@ -18,27 +18,39 @@ public struct ServingSimulation: Sendable {
         self.replicas = replicas
     }
 
-    /// Runs the workload; in closed loop each replica keeps its share of the concurrency busy.
-    public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
+    /// Interleaved lanes simulated: replicas × pipeline stages × data-parallel attention ranks.
+    public var lanes: Int { replicas * max(1, model.spec.pipelineParallel) * max(1, model.spec.dataParallelAttention) }
+
+    /// The limits of one lane: a pipeline stage's lane holds `1/pp` of the KV cache and sequence limit;
+    /// data-parallel attention ranks have their own KV cache.
+    public var laneLimits: SchedulerLimits {
         let stages = max(1, model.spec.pipelineParallel)
-        var stageLimits = limits
-        stageLimits.kvCapacityTokens = limits.kvCapacityTokens / stages
-        stageLimits.maxSequences = max(1, limits.maxSequences / stages)
-        let simulator = ReplicaSimulator(model: model, limits: stageLimits)
-        // Data-parallel attention ranks each serve their own sequences with their own KV cache.
-        let lanes = replicas * stages * max(1, model.spec.dataParallelAttention)
+        var limits = self.limits
+        limits.kvCapacityTokens = self.limits.kvCapacityTokens / stages
+        limits.maxSequences = max(1, self.limits.maxSequences / stages)
+        return limits
+    }
+
+    /// The requests lane `lane` serves: round-robin over the lanes (all of them with one lane).
+    public func share(of requests: [Request], lane: Int) -> [Request] {
+        lanes == 1 ? requests : stride(from: lane, to: requests.count, by: lanes).map { requests[$0] }
+    }
+
+    /// Runs the workload; in closed loop each lane keeps its share of the concurrency busy.
+    public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
+        let limits = laneLimits, lanes = self.lanes
+        let simulator = ReplicaSimulator(model: model, limits: limits)
         var runs: [ReplicaSimulator.Run] = []
-        for replica in 0..<lanes {
-            // One lane serves the requests as they are; several split them round-robin.
-            let share = lanes == 1 ? requests : stride(from: replica, to: requests.count, by: lanes).map { requests[$0] }
+        for lane in 0..<lanes {
+            let share = share(of: requests, lane: lane)
             guard !share.isEmpty else { continue }
             if case let .closedLoop(concurrency) = arrivals {
-                let perReplica = concurrency / lanes + (replica < concurrency % lanes ? 1 : 0)
-                runs.append(simulator.run(share, closedLoopConcurrency: max(1, perReplica)))
+                let perLane = concurrency / lanes + (lane < concurrency % lanes ? 1 : 0)
+                runs.append(simulator.run(share, closedLoopConcurrency: max(1, perLane)))
             } else {
                 runs.append(simulator.run(share))
             }
         }
-        return ServingMetrics(runs: runs, kvCapacityTokens: stageLimits.kvCapacityTokens)
+        return ServingMetrics(runs: runs, kvCapacityTokens: limits.kvCapacityTokens)
     }
 }

@@ -70,16 +70,4 @@ public struct EndToEndValidation: Sendable {
         default: .nan
         }
     }
-
-    /// |error| per metric family.
-    public var summaryByFamily: [(family: String, summary: ErrorSummary)] {
-        Dictionary(grouping: outcomes) { Self.family(of: $0.measurement.metric) }
-            .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }.sorted { $0.0 < $1.0 }
-    }
-
-    /// |error| per hardware id.
-    public var summaryByHardware: [(hardware: String, summary: ErrorSummary)] {
-        Dictionary(grouping: outcomes, by: \.measurement.hardware)
-            .map { ($0.key, ErrorSummary(errors: $0.value.map(\.errorPercent))) }.sorted { $0.0 < $1.0 }
-    }
 }

@@ -49,7 +49,7 @@ enum SimulationTable {
         rows.append(["duration (s)"] + results.map { String(format: "%.1f", $0.metrics.duration) })
         rows.append(["requests/s"] + results.map { String(format: "%.2f", $0.metrics.requestThroughput) })
         rows.append(["output tokens/s"] + results.map { String(format: "%.0f", $0.metrics.outputThroughput) })
-        rows.append(["output tokens/s per device"] + results.map { String(format: "%.0f", $0.metrics.outputThroughput / Double($0.devices)) })
+        rows.append(["output tokens/s per device"] + results.map { String(format: "%.0f", $0.outputThroughputPerDevice) })
         rows.append(["total tokens/s"] + results.map { String(format: "%.0f", $0.metrics.totalThroughput) })
         rows += distribution("TTFT", \.timeToFirstToken)
         rows += distribution("TPOT", \.timePerOutputToken)

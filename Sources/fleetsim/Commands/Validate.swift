@@ -33,36 +33,23 @@ struct Validate: ParsableCommand {
             let catalog = try global.loadCatalog()
             let table = try MeasurementFile.load(measurements)
             let efficiencies = try calibration.load(global: global)
-            let kernelValidation = KernelValidation(table.measurements, catalog: catalog, efficiencies: efficiencies)
-            var outcomes: [(PublishedMeasurement, Double, Double, String)] = kernelValidation.outcomes.map {
-                ($0.measurement, $0.predicted, $0.errorPercent, "kernel")
-            }
-            var skipped = kernelValidation.skipped
-            if !kernels {
-                let endToEnd = EndToEndValidation(table.measurements, catalog: catalog, efficiencies: efficiencies,
-                                                  serving: try calibration.loadServing(global: global))
-                outcomes += endToEnd.outcomes.map {
-                    ($0.measurement, $0.predicted, $0.errorPercent, EndToEndValidation.family(of: $0.measurement.metric))
-                }
-                skipped += endToEnd.skipped
-            }
-            outcomes.sort { $0.0.line < $1.0.line }
+            let summary = ValidationSummary(
+                kernels: KernelValidation(table.measurements, catalog: catalog, efficiencies: efficiencies),
+                endToEnd: kernels ? nil : EndToEndValidation(table.measurements, catalog: catalog, efficiencies: efficiencies,
+                                                             serving: try calibration.loadServing(global: global)))
             if rows {
                 print(TextTable(header: ["raw_id", "hardware", "metric", "measured", "predicted", "error %"],
-                                rows: outcomes.map { measurement, predicted, error, _ in
-                                    [measurement.rawID, measurement.hardware, measurement.metric.rawValue,
-                                     UnitFormatter.number(measurement.value), UnitFormatter.number(predicted), String(format: "%+.1f", error)]
+                                rows: summary.outcomes.map { outcome in
+                                    [outcome.measurement.rawID, outcome.measurement.hardware, outcome.measurement.metric.rawValue,
+                                     UnitFormatter.number(outcome.measurement.value), UnitFormatter.number(outcome.predicted),
+                                     String(format: "%+.1f", outcome.errorPercent)]
                                 }).render())
             }
-            let considered = outcomes.count + skipped.count
-            print("rows: \(outcomes.count) evaluated, \(skipped.count) skipped (\(considered) considered)")
-            let families = Dictionary(grouping: outcomes, by: \.3).map { ($0.key, ErrorSummary(errors: $0.value.map(\.2))) }
-            print(Self.summaryTable("family", families.sorted { $0.0 < $1.0 }))
-            let vendors = Dictionary(grouping: outcomes) { String($0.0.hardware.split(separator: "-")[0]) }
-                .map { ($0.key, ErrorSummary(errors: $0.value.map(\.2))) }
-            print(Self.summaryTable("vendor", vendors.sorted { $0.0 < $1.0 }))
-            let hardware = Dictionary(grouping: outcomes, by: \.0.hardware).map { ($0.key, ErrorSummary(errors: $0.value.map(\.2))) }
-            print(Self.summaryTable("hardware", hardware.sorted { $0.0 < $1.0 }), terminator: "")
+            let skipped = summary.skipped
+            print("rows: \(summary.outcomes.count) evaluated, \(skipped.count) skipped (\(summary.outcomes.count + skipped.count) considered)")
+            print(Self.summaryTable("family", summary.byFamily))
+            print(Self.summaryTable("vendor", summary.byVendor))
+            print(Self.summaryTable("hardware", summary.byHardware), terminator: "")
             if !skipped.isEmpty {
                 print("\nskipped:")
                 for (rawID, reason) in skipped { print("  \(rawID): \(reason)") }
