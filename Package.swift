@@ -7,12 +7,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "FleetScenario"]),
+        .library(name: "FleetSim", targets: ["FleetUnits", "FleetLinearAlgebra", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "FleetScenario", "FleetReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +28,11 @@ let package = Package(
         .target(name: "FleetServing", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance"]),
         .target(name: "FleetEconomics", dependencies: ["FleetUnits", "FleetProfiles", "FleetLinearAlgebra", "FleetServing"]),
         .target(name: "FleetScenario", dependencies: ["FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetEconomics", "FleetLinearAlgebra", "Yams"]),
+        .target(name: "FleetReport", dependencies: ["FleetUnits", "FleetProfiles", "FleetServing", "FleetEconomics", "FleetScenario", "Plot"]),
         .executableTarget(
             name: "fleetsim",
             dependencies: [
-                "FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetScenario",
+                "FleetUnits", "FleetProfiles", "FleetPerformance", "FleetServing", "FleetScenario", "FleetReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "FleetServingTests", dependencies: ["FleetServing"]),
         .testTarget(name: "FleetEconomicsTests", dependencies: ["FleetEconomics"]),
         .testTarget(name: "FleetScenarioTests", dependencies: ["FleetScenario"]),
+        .testTarget(name: "FleetReportTests", dependencies: ["FleetReport"]),
         .testTarget(name: "CLITests", dependencies: ["fleetsim"]),
     ]
 )

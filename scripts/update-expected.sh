@@ -17,3 +17,6 @@ git --no-pager diff --stat -- Examples/expected || true
 "$bin" simulate Examples/rent-vs-own.yaml > Examples/expected/simulate-rent-vs-own.txt
 "$bin" capacity Examples/rent-vs-own.yaml > Examples/expected/capacity-rent-vs-own.txt
 "$bin" cost Examples/rent-vs-own.yaml > Examples/expected/cost-rent-vs-own.txt
+"$bin" compare Examples/rent-vs-own.yaml -o Examples/expected/compare-rent-vs-own > Examples/expected/compare-rent-vs-own.txt
+# Only the table, the CSVs and the JSON are compared by the tests; the HTML and Markdown are checked by structure.
+rm -f Examples/expected/compare-rent-vs-own/comparison.html Examples/expected/compare-rent-vs-own/comparison.md

@@ -100,10 +100,8 @@ public struct CostModel: Sendable {
                 owned = Double(ownedServers)
                 let capex = price.amount * Double(ownedServers)
                 cash += price.amount * Double(newServers)
-                let residual = capex * residualFraction
-                economic += (depreciation == .straightLine
-                    ? CapitalRecovery.straightLine(cost: capex, residual: residual, years: life)
-                    : CapitalRecovery.annualized(cost: capex, residual: residual, rate: capital, years: life)) / 12
+                economic += Self.yearlyCapitalCost(capex, depreciation: depreciation, costOfCapital: capital, usefulLifeYears: life,
+                                                   residualFraction: residualFraction) / 12
                 let maintenanceCost = capex * maintenance / 12
                 cash += maintenanceCost
                 economic += maintenanceCost
@@ -144,6 +142,16 @@ public struct CostModel: Sendable {
             months.append(month)
         }
         return months
+    }
+
+    /// The yearly cost of holding `capex`: annualized at the cost of capital with the capital recovery factor,
+    /// or straight-line depreciation, net of a residual of `residualFraction × capex`. Linear in `capex`.
+    public static func yearlyCapitalCost(_ capex: Double, depreciation: Depreciation, costOfCapital: Double, usefulLifeYears: Double,
+                                         residualFraction: Double) -> Double {
+        let residual = capex * residualFraction
+        return depreciation == .straightLine
+            ? CapitalRecovery.straightLine(cost: capex, residual: residual, years: usefulLifeYears)
+            : CapitalRecovery.annualized(cost: capex, residual: residual, rate: costOfCapital, years: usefulLifeYears)
     }
 
     /// First month in which `a`'s cumulative cash is at most `b`'s, if any.

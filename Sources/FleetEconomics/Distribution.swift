@@ -28,6 +28,19 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
+    /// The 10th (`upper == false`) or 90th percentile: the low and high ends of a tornado bar.
+    public func decile(upper: Bool) -> Double {
+        let p = upper ? 0.9 : 0.1
+        switch self {
+        case let .fixed(value): return value
+        case let .uniform(low, high): return low + (high - low) * p
+        case let .triangular(low, mode, high):
+            let split = (mode - low) / (high - low)
+            return p < split ? low + sqrt(p * (high - low) * (mode - low)) : high - sqrt((1 - p) * (high - low) * (high - mode))
+        case let .normal(p10, p90), let .lognormal(p10, p90): return upper ? p90 : p10
+        }
+    }
+
     /// One draw from two uniform variates in (0, 1).
     func sample(_ u: Double, _ v: Double) -> Double {
         switch self {

@@ -8,69 +8,111 @@ import FleetUnits
 /// The cost of every option of a scenario over its horizon: deployments sized by their capacity within
 /// the latency objective, owned or rented; APIs paid per token.
 public enum ScenarioCost {
+    /// A unit price an option pays, with how much of it the option uses: each month (cash) and over the
+    /// horizon for the economic cost (capex annualized). The option's costs are linear in the price.
+    struct PricedInput: Sendable {
+        let name: String
+        let monthlyQuantity: [Double]
+        let economicQuantity: Double
+        let price: Double
+    }
+
     public struct OptionResult: Sendable {
         public let option: String
+        /// `own`, `rent-on-demand`, `rent-reserved-1y`, `rent-reserved-3y` or `api`.
+        public let acquisition: String
+        /// The deployment (nil for APIs).
+        public let deployment: String?
+        public let hardware: HardwareProfile?
+        public let devicesPerReplica: Int?
         public let months: [CostModel.Month]
         /// Requests/s one replica serves within the objective (nil for APIs).
         public let capacityPerReplica: Double?
+        /// Fraction of time a replica steps at that capacity.
+        public let busy: Double?
+        /// Latency against load of one replica (nil for APIs and when the scenario sets no objective).
+        public let capacityCurve: CapacitySearch.Result?
         /// Whether energy is at provisioned power because the profile has no sourced idle power.
         public let energyUpperBound: Bool
-        /// P10, P50 and P90 of total cash over the horizon (Monte Carlo over `finance.uncertainty`).
-        public internal(set) var totalCashPercentiles: (p10: Double, p50: Double, p90: Double) = (0, 0, 0)
-        /// Unit prices this option pays, by input name, with the quantity and deterministic price.
-        let priced: [(name: String, quantity: Double, price: Double)]
+        /// Monte Carlo results; deterministic values with no spread until ``report(_:catalog:efficiencies:serving:)`` fills them.
+        public internal(set) var uncertainty: OptionUncertainty
+        let priced: [PricedInput]
 
         public var totalCash: Double { months.reduce(0) { $0 + $1.cash.amount } }
+        /// Input + output tokens served over the horizon.
+        public var totalTokens: Double { months.reduce(0) { $0 + $1.tokens } }
+        /// Economic cost (capex annualized) over the horizon.
+        public var totalEconomicCost: Double { months.reduce(0) { $0 + $1.economicCost.amount } }
         /// Economic cost (capex annualized) per million tokens over the horizon.
-        public var costPerMillionTokens: Double {
-            months.reduce(0) { $0 + $1.economicCost.amount } / max(1e-9, months.reduce(0) { $0 + $1.tokens } / 1e6)
+        public var costPerMillionTokens: Double { totalEconomicCost / max(1e-9, totalTokens / 1e6) }
+        /// Cumulative cash at the end of each month.
+        public var cumulativeCash: [Double] {
+            var total = 0.0
+            return months.map { total += $0.cash.amount; return total }
         }
     }
 
-    /// Options with their Monte Carlo percentiles, and `probabilityCheaper[a][b]` = P(option a's total cash < b's).
+    /// P10, P50 and P90 of a sampled quantity.
+    public struct Percentiles: Sendable, Equatable {
+        public let p10: Double
+        public let p50: Double
+        public let p90: Double
+        public init(p10: Double, p50: Double, p90: Double) {
+            self.p10 = p10
+            self.p50 = p50
+            self.p90 = p90
+        }
+        /// All three equal to `value`.
+        public init(_ value: Double) { self.init(p10: value, p50: value, p90: value) }
+    }
+
+    /// What the Monte Carlo says about one option.
+    public struct OptionUncertainty: Sendable {
+        /// Cumulative cash at the end of each month.
+        public let cumulativeCash: [Percentiles]
+        /// Economic cost per million tokens.
+        public let costPerMillionTokens: Percentiles
+        public var totalCash: Percentiles { cumulativeCash.last ?? Percentiles(0) }
+    }
+
+    /// The month from which one option's cumulative cash is at most another's: deterministic, and the
+    /// P10/P50/P90 over the samples (nil: not within the horizon).
+    public struct BreakEven: Sendable, Equatable {
+        public let month: Int?
+        public let p10: Int?
+        public let p50: Int?
+        public let p90: Int?
+    }
+
+    /// How much one option's total cash moves when one uncertain input goes from its P10 to its P90 with
+    /// every other input at its deterministic value.
+    public struct TornadoBar: Sendable, Equatable {
+        public let input: String
+        public let inputLow: Double
+        public let inputHigh: Double
+        public let costAtLow: Double
+        public let costAtHigh: Double
+        public var swing: Double { abs(costAtHigh - costAtLow) }
+    }
+
+    /// Options with their Monte Carlo percentiles; `probabilityCheaper[a][b]` = P(option a's total cash < b's),
+    /// `breakEven[a][b]` the month from which a's cumulative cash is at most b's.
     public struct Report: Sendable {
         public let options: [OptionResult]
         public let probabilityCheaper: [[Double]]
+        public let breakEven: [[BreakEven]]
+        /// Per option, the inputs that move its total cash, largest swing first.
+        public let tornado: [[TornadoBar]]
         public let samples: Int
         /// Names of the inputs sampled (the rest are fixed at their deterministic values).
         public let uncertainInputs: [String]
     }
 
-    /// Runs ``run(_:catalog:efficiencies:serving:)`` and the Monte Carlo over the scenario's uncertain prices:
-    /// all samples of all options as one matrix product.
-    public static func report(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                              serving: ServingCalibration?) throws(PerformanceError) -> Report {
-        var options = try run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
-        var columns: [String] = []
-        var deterministic: [String: Double] = [:]
-        for option in options {
-            for (name, _, price) in option.priced where deterministic[name] == nil {
-                columns.append(name)
-                deterministic[name] = price
-            }
-        }
-        let uncertainty = scenario.finance.uncertainty
-        let inputs: [(name: String, distribution: Distribution)] = columns.map { name in
-            let key = name.hasPrefix("server_price:") ? "server_price" : name
-            if let spec = uncertainty.inputs[key], case let .success(distribution) = spec.resolved() { return (name, distribution) }
-            return (name, .fixed(deterministic[name]!))
-        }
-        var quantities = Matrix(rows: options.count, columns: columns.count)
-        var fixed: [Double] = []
-        for (row, option) in options.enumerated() {
-            var covered = 0.0
-            for (name, quantity, price) in option.priced {
-                quantities[row, columns.firstIndex(of: name)!] += quantity
-                covered += quantity * price
-            }
-            fixed.append(option.totalCash - covered)
-        }
-        let monteCarlo = MonteCarlo(inputs: inputs, quantities: quantities, fixedCosts: fixed)
-        let costs = monteCarlo.sampleCosts(samples: uncertainty.samples, seed: scenario.seed)
-        for (index, percentiles) in MonteCarlo.percentiles(costs).enumerated() { options[index].totalCashPercentiles = percentiles }
-        let probability = options.indices.map { a in options.indices.map { b in a == b ? 0 : MonteCarlo.probabilityCheaper(costs, a, b) } }
-        let sampled = inputs.filter { if case .fixed = $0.distribution { false } else { true } }.map(\.name)
-        return Report(options: options, probabilityCheaper: probability, samples: uncertainty.samples, uncertainInputs: sampled)
+    /// Mean input and output tokens per request of the scenario's seeded workload.
+    public static func meanLengths(_ scenario: Scenario) -> (input: Double, output: Double) {
+        let (_, requests) = ScenarioSimulation.requests(scenario)
+        let count = Double(max(1, requests.count))
+        return (Double(requests.reduce(0) { $0 + $1.inputTokens }) / count, Double(requests.reduce(0) { $0 + $1.outputTokens }) / count)
     }
 
     /// - Throws: ``PerformanceError`` for what cannot be priced or modelled, naming the option.
@@ -83,11 +125,10 @@ public enum ScenarioCost {
         let finance = scenario.finance
         let rates = ExchangeRates(reportingCurrency: scenario.currency, rates: Dictionary(uniqueKeysWithValues:
             scenario.exchangeRates.compactMap { code, money in Currency(code: code).map { ($0, money.amount) } }))
-        let (_, requests) = ScenarioSimulation.requests(scenario)
-        let inputMean = Double(requests.reduce(0) { $0 + $1.inputTokens }) / Double(max(1, requests.count))
-        let outputMean = Double(requests.reduce(0) { $0 + $1.outputTokens }) / Double(max(1, requests.count))
+        let (inputMean, outputMean) = meanLengths(scenario)
         // Capacity of one replica of each deployment that an option uses.
         var capacity: [String: (Double, Double)] = [:]
+        var curves: [String: CapacitySearch.Result] = [:]
         let used = Set(scenario.options.compactMap(\.deployment))
         var single = scenario
         single.deployments = scenario.deployments.filter { used.contains($0.name) }.map { var d = $0; d.replicas = 1; return d }
@@ -96,6 +137,7 @@ public enum ScenarioCost {
             for result in try CapacitySearch.run(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
                 let busy = result.curve.first { abs($0.rate - result.capacity) < 1e-9 }?.metrics.utilization ?? 1
                 capacity[result.deployment] = (result.capacity, busy)
+                curves[result.deployment] = result
             }
         } else {
             for deployment in try ScenarioSimulation.prepare(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
@@ -152,25 +194,39 @@ public enum ScenarioCost {
             let model = CostModel(acquisition: acquisition, fleet: fleet, currency: scenario.currency)
             let months = model.months(horizon: finance.horizonMonths, requestRate: rate, monthlyGrowth: finance.monthlyDemandGrowth.value,
                                       inputTokens: inputMean, outputTokens: outputMean)
-            func total(_ quantity: (CostModel.Month) -> Double) -> Double { months.reduce(0) { $0 + quantity($1) } }
-            var priced: [(String, Double, Double)] = []
-            switch acquisition {
-            case let .own(price, _, electricity, _, colocation, _, _, maintenance, _, _):
-                let serverName = finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
-                priced.append((serverName, total(\.serversBought) + total(\.serversOwned) * maintenance / 12, price.amount))
-                if let electricity { priced.append(("electricity", total { $0.energy.kilowattHours }, electricity.amount)) }
-                if let colocation { priced.append(("colocation", total(\.provisionedKilowatts), colocation.amount)) }
-            case let .rentOnDemand(price):
-                priced.append(("on_demand", total(\.deviceHours), price.amount))
-            case let .rentReserved(price):
-                let name = option.acquisition == .rentReserved1Year ? "reserved_1y" : "reserved_3y"
-                priced.append((name, total(\.deviceHours), price.amount))
-            case let .api(input, output, _):
-                priced.append(("api.\(option.api!).input", total(\.inputMegatokens), input.amount))
-                priced.append(("api.\(option.api!).output", total(\.outputMegatokens), output.amount))
+            func input(_ name: String, _ quantity: (CostModel.Month) -> Double, price: Double, economic: Double? = nil) -> PricedInput {
+                let monthly = months.map(quantity)
+                return PricedInput(name: name, monthlyQuantity: monthly, economicQuantity: economic ?? monthly.reduce(0, +), price: price)
             }
-            results.append(OptionResult(option: option.name, months: months, capacityPerReplica: fleet?.capacityPerReplica,
-                                        energyUpperBound: upperBound, priced: priced))
+            var priced: [PricedInput] = []
+            switch acquisition {
+            case let .own(price, _, electricity, _, colocation, life, capital, maintenance, depreciation, residual):
+                let serverName = finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
+                let yearlyPerServer = CostModel.yearlyCapitalCost(1, depreciation: depreciation, costOfCapital: capital,
+                                                                  usefulLifeYears: life, residualFraction: residual) + maintenance
+                let serverMonths = months.reduce(0) { $0 + $1.serversOwned }
+                priced.append(input(serverName, { $0.serversBought + $0.serversOwned * maintenance / 12 }, price: price.amount,
+                                    economic: serverMonths * yearlyPerServer / 12))
+                if let electricity { priced.append(input("electricity", { $0.energy.kilowattHours }, price: electricity.amount)) }
+                if let colocation { priced.append(input("colocation", \.provisionedKilowatts, price: colocation.amount)) }
+            case let .rentOnDemand(price):
+                priced.append(input("on_demand", \.deviceHours, price: price.amount))
+            case let .rentReserved(price):
+                priced.append(input(option.acquisition == .rentReserved1Year ? "reserved_1y" : "reserved_3y", \.deviceHours, price: price.amount))
+            case let .api(input: inputPrice, output: outputPrice, _):
+                priced.append(input("api.\(option.api!).input", \.inputMegatokens, price: inputPrice.amount))
+                priced.append(input("api.\(option.api!).output", \.outputMegatokens, price: outputPrice.amount))
+            }
+            let deploymentName = option.api == nil ? option.deployment : nil
+            results.append(OptionResult(
+                option: option.name, acquisition: option.api != nil ? "api" : (option.acquisition ?? .own).rawValue,
+                deployment: deploymentName, hardware: fleet?.hardware, devicesPerReplica: fleet?.devicesPerReplica, months: months,
+                capacityPerReplica: fleet?.capacityPerReplica, busy: fleet?.busy, capacityCurve: deploymentName.flatMap { curves[$0] },
+                energyUpperBound: upperBound, uncertainty: OptionUncertainty(cumulativeCash: [], costPerMillionTokens: Percentiles(0)),
+                priced: priced))
+            let result = results[results.count - 1]
+            results[results.count - 1].uncertainty = OptionUncertainty(cumulativeCash: result.cumulativeCash.map(Percentiles.init),
+                                                                       costPerMillionTokens: Percentiles(result.costPerMillionTokens))
         }
         return results
     }

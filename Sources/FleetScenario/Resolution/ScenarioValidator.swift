@@ -34,6 +34,7 @@ struct ScenarioValidator {
         validateWorkload()
         validateFinance()
         validateOptions()
+        validateChecks()
     }
 
     // MARK: Money
@@ -358,6 +359,29 @@ struct ScenarioValidator {
             } else {
                 first[name] = index
             }
+        }
+    }
+
+    // MARK: Checks
+
+    private mutating func validateChecks() {
+        let checks = scenario.checks, path = Self.root.appending("checks")
+        let optionNames = scenario.options.map(\.name)
+        for (index, name) in checks.options.enumerated() where !optionNames.contains(name) {
+            fail("unknown option '\(name)'\(Suggestion.phrase(for: name, in: optionNames))", at: path.appending("options").appending(index))
+        }
+        if let limit = checks.maxCostPerMillionTokens {
+            checkPrice(limit.amount, limit.currency, printed: limit.description, at: path.appending("max_cost_per_mtok"))
+        }
+        if let limit = checks.maxTotalCost {
+            checkPrice(limit.amount, limit.currency, printed: limit.description, at: path.appending("max_total_cost"))
+        }
+        for (name, limit) in [("max_ttft_p99", checks.maxTimeToFirstTokenP99), ("max_tpot_p99", checks.maxTimePerOutputTokenP99),
+                              ("max_e2e_p99", checks.maxEndToEndP99)] {
+            if let limit, !(limit.value > 0) { fail("'\(name)' must be positive, got '\(limit)'", at: path.appending(name)) }
+        }
+        if let limit = checks.minThroughputPerDevice, !(limit.value >= 0) {
+            fail("'min_throughput_per_device' must not be negative, got '\(limit)'", at: path.appending("min_throughput_per_device"))
         }
     }
 }

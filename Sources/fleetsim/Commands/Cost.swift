@@ -42,8 +42,8 @@ struct Cost: ParsableCommand {
                                 return [result.option, first.devices == last.devices ? "\(first.devices)" : "\(first.devices) → \(last.devices)",
                                         result.capacityPerReplica.map { String(format: "%.2f", $0) } ?? "-",
                                         String(format: "%.0f", first.cash.amount), String(format: "%.3f", result.costPerMillionTokens),
-                                        String(format: "%.0f", result.totalCash), String(format: "%.0f", result.totalCashPercentiles.p10),
-                                        String(format: "%.0f", result.totalCashPercentiles.p50), String(format: "%.0f", result.totalCashPercentiles.p90),
+                                        String(format: "%.0f", result.totalCash), String(format: "%.0f", result.uncertainty.totalCash.p10),
+                                        String(format: "%.0f", result.uncertainty.totalCash.p50), String(format: "%.0f", result.uncertainty.totalCash.p90),
                                         first.energy.value > 0 ? String(format: "%.1f", first.energy.kilowattHours / 1000) + (result.energyUpperBound ? " (upper bound)" : "") : "-",
                                         first.energy.value > 0 ? String(format: "%.0f", first.energyCost) : "-"]
                             }).render())
