@@ -20,3 +20,4 @@ git --no-pager diff --stat -- Examples/expected || true
 "$bin" compare Examples/rent-vs-own.yaml -o Examples/expected/compare-rent-vs-own > Examples/expected/compare-rent-vs-own.txt
 # Only the table, the CSVs and the JSON are compared by the tests; the HTML and Markdown are checked by structure.
 rm -f Examples/expected/compare-rent-vs-own/comparison.html Examples/expected/compare-rent-vs-own/comparison.md
+"$bin" plan Examples/power-budget.yaml -o Examples/expected/plan-power-budget > Examples/expected/plan-power-budget.txt

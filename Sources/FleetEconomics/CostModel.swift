@@ -37,6 +37,13 @@ public struct CostModel: Sendable {
         public let capacityPerReplica: Double
         /// Fraction of time a replica steps at capacity (for average power).
         public let busy: Double
+
+        /// Device activity when `devices` serve `requestRate`: the busy fraction at capacity times the share
+        /// of the devices' capacity the load uses (work, and so dynamic power, per request is taken as constant).
+        public func activity(requestRate: Double, devices: Double) -> Double {
+            let capacity = devices / Double(max(1, devicesPerReplica)) * capacityPerReplica
+            return capacity > 0 ? busy * min(1, requestRate / capacity) : 0
+        }
         public init(hardware: HardwareProfile, devicesPerReplica: Int, capacityPerReplica: Double, busy: Double) {
             self.hardware = hardware
             self.devicesPerReplica = devicesPerReplica
@@ -105,8 +112,9 @@ public struct CostModel: Sendable {
                 let maintenanceCost = capex * maintenance / 12
                 cash += maintenanceCost
                 economic += maintenanceCost
-                if let fleet, let (power, _) = EnergyModel.averagePower(perDevice: fleet.hardware, busy: fleet.busy) {
-                    let ownedDevices = Double(ownedServers * perServer)
+                let ownedDevices = Double(ownedServers * perServer)
+                if let fleet, let (power, _) = EnergyModel.averagePower(perDevice: fleet.hardware,
+                                                                        busy: fleet.activity(requestRate: rate, devices: ownedDevices)) {
                     energy = EnergyModel.facilityEnergy(itPower: power * ownedDevices, pue: pue, duration: seconds)
                     let electricityCost = (electricity.map { $0 * energy }?.amount) ?? 0
                     energyCost = electricityCost

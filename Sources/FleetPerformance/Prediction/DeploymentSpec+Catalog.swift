@@ -8,14 +8,15 @@ extension DeploymentSpec {
         model modelID: String, hardware hardwareID: String, engine engineID: String, catalog: ProfileCatalog,
         efficiencies: KernelEfficiencies, weights: Precision, activations: Precision, kvCache: Precision,
         tensorParallel: Int, pipelineParallel: Int = 1, expertParallel: Int = 1, dataParallelAttention: Int = 1,
-        memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil, serving: ServingCalibration? = nil
+        memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil, serving: ServingCalibration? = nil, powerCap: Watts? = nil
     ) throws(PerformanceError) -> DeploymentSpec {
         guard let model = catalog.model(modelID) else {
             throw PerformanceError("unknown model '\(modelID)'\(Suggestion.phrase(for: modelID, in: catalog.models.map(\.id)))")
         }
-        guard let hardware = catalog.hardware(hardwareID) else {
+        guard let uncapped = catalog.hardware(hardwareID) else {
             throw PerformanceError("unknown hardware '\(hardwareID)'\(Suggestion.phrase(for: hardwareID, in: catalog.hardware.map(\.id)))")
         }
+        let hardware = try capped(uncapped, at: powerCap, catalog: catalog)
         guard let engine = catalog.engine(engineID) else {
             throw PerformanceError("unknown engine '\(engineID)'\(Suggestion.phrase(for: engineID, in: catalog.engines.map(\.id)))")
         }
@@ -55,5 +56,18 @@ extension DeploymentSpec {
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
             dataParallelAttention: dataParallelAttention, memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: calibrated?.stepOverhead ?? engine.overheads?.step ?? .zero,
             timeScale: calibrated?.timeScale ?? 1, fixedLatencyScale: calibrated?.fixedLatencyScale ?? 1, efficiencies: efficiency, efficiencyProvenance: provenance)
+    }
+
+    /// `hardware` under the power cap (unchanged without one), by the catalogue's power-cap curve.
+    /// - Throws: ``PerformanceError`` when the cap cannot apply or the catalogue has no curve.
+    public static func capped(_ hardware: HardwareProfile, at cap: Watts?, catalog: ProfileCatalog) throws(PerformanceError) -> HardwareProfile {
+        guard let cap else { return hardware }
+        guard let curve = catalog.powerCapCurve else {
+            throw PerformanceError("a power cap needs the power-cap curve (calibration/power-cap.yaml in the profiles directory)")
+        }
+        switch curve.apply(cap, to: hardware) {
+        case let .success(capped): return capped
+        case let .failure(error): throw PerformanceError(error.message)
+        }
     }
 }

@@ -8,14 +8,23 @@ public struct ProfileCatalog: Sendable {
     public let priceSheets: [PriceSheet]
     /// Benchmark datasets with published length statistics (optional folder `datasets/`).
     public let datasetSheets: [DatasetSheet]
+    /// How a board-power cap slows a device (optional file `calibration/power-cap.yaml`).
+    public let powerCapCurve: PowerCapCurve?
 
     public init(hardware: [HardwareProfile], models: [ModelProfile], engines: [EngineProfile], priceSheets: [PriceSheet],
-                datasetSheets: [DatasetSheet] = []) {
+                datasetSheets: [DatasetSheet] = [], powerCapCurve: PowerCapCurve? = nil) {
         self.hardware = hardware.sorted { $0.id < $1.id }
         self.models = models.sorted { $0.id < $1.id }
         self.engines = engines.sorted { $0.id < $1.id }
         self.priceSheets = priceSheets.sorted { $0.id < $1.id }
         self.datasetSheets = datasetSheets.sorted { $0.id < $1.id }
+        self.powerCapCurve = powerCapCurve
+    }
+
+    /// The same catalogue with another power-cap curve.
+    public func with(powerCapCurve curve: PowerCapCurve?) -> ProfileCatalog {
+        ProfileCatalog(hardware: hardware, models: models, engines: engines, priceSheets: priceSheets, datasetSheets: datasetSheets,
+                       powerCapCurve: curve)
     }
 
     /// The dataset with this id, from any dataset sheet.
@@ -101,8 +110,23 @@ public struct ProfileCatalog: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        // The power-cap curve is optional.
+        var powerCapCurve: PowerCapCurve?
+        let curvePath = (directory as NSString).appendingPathComponent("calibration/power-cap.yaml")
+        if FileManager.default.fileExists(atPath: curvePath) {
+            do {
+                let document = try Document(contentsOf: curvePath)
+                let curve = try document.decode(PowerCapCurve.self)
+                var validator = ProfileValidator(document: document, expectedID: "")
+                validator.checkSources(curve, at: DocumentPath())
+                diagnostics += validator.diagnostics
+                powerCapCurve = curve
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return ProfileCatalog(hardware: hardware.map(\.0), models: models.map(\.0), engines: engines.map(\.0),
-                              priceSheets: sheets.map(\.0), datasetSheets: datasetSheets)
+                              priceSheets: sheets.map(\.0), datasetSheets: datasetSheets, powerCapCurve: powerCapCurve)
     }
 }

@@ -9,11 +9,11 @@ public struct HardwareProfile: Codable, Sendable, Identifiable {
     public let formFactor: String?
     /// Release date or year.
     public let release: String?
-    public let memory: MemorySpec
-    public let compute: ComputeSpec
-    public let power: PowerSpec
+    public internal(set) var memory: MemorySpec
+    public internal(set) var compute: ComputeSpec
+    public internal(set) var power: PowerSpec
     public let interconnect: InterconnectSpec?
-    public let servers: [ServerSpec]?
+    public internal(set) var servers: [ServerSpec]?
     public let note: String?
 
     enum CodingKeys: String, CodingKey {

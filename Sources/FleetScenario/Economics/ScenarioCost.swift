@@ -158,7 +158,8 @@ public enum ScenarioCost {
                 acquisition = .api(input: try convert(api.input, "option '\(option.name)'"), output: try convert(api.output, "option '\(option.name)'"),
                                    yearlyDecline: api.yearlyPriceDecline?.value ?? 0)
             } else if let name = option.deployment, let deployment = scenario.deployments.first(where: { $0.name == name }),
-                      let hardware = catalog.hardware(deployment.hardware), let (perReplica, busy) = capacity[name] {
+                      let uncapped = catalog.hardware(deployment.hardware), let (perReplica, busy) = capacity[name] {
+                let hardware = try DeploymentSpec.capped(uncapped, at: deployment.powerCap, catalog: catalog)
                 guard perReplica > 0 else {
                     throw PerformanceError("option '\(option.name)': one replica of '\(name)' cannot meet the latency objective at any load")
                 }

@@ -35,6 +35,7 @@ struct ScenarioValidator {
         validateFinance()
         validateOptions()
         validateChecks()
+        validatePlan()
     }
 
     // MARK: Money
@@ -301,7 +302,8 @@ struct ScenarioValidator {
     private mutating func validateOptions() {
         let path = Self.root.appending("options")
         guard !scenario.options.isEmpty else {
-            fail("the comparison is empty: list at least one entry under 'options'", at: path)
+            // A plan-only scenario (`fleetsim plan`) needs no options.
+            if scenario.plan == nil { fail("the comparison is empty: list at least one entry under 'options'", at: path) }
             return
         }
         checkUniqueNames(scenario.options.map(\.name), what: "option", list: "options")
@@ -382,6 +384,51 @@ struct ScenarioValidator {
         }
         if let limit = checks.minThroughputPerDevice, !(limit.value >= 0) {
             fail("'min_throughput_per_device' must not be negative, got '\(limit)'", at: path.appending("min_throughput_per_device"))
+        }
+    }
+
+    // MARK: Plan
+
+    private mutating func validatePlan() {
+        if let budget = scenario.budget {
+            let path = Self.root.appending("budget")
+            if !(budget.power.value > 0) { fail("'power' must be positive, got '\(budget.power)'", at: path.appending("power")) }
+            if let capex = budget.capex { checkPrice(capex.amount, capex.currency, printed: capex.description, at: path.appending("capex")) }
+            if let racks = budget.racks, racks < 1 { fail("'racks' must be at least 1, got \(racks)", at: path.appending("racks")) }
+            if budget.racks != nil, budget.rackPower == nil { fail("'racks' needs 'rack_power' (IT power per rack)", at: path.appending("racks")) }
+            if let rackPower = budget.rackPower, !(rackPower.value > 0) {
+                fail("'rack_power' must be positive, got '\(rackPower)'", at: path.appending("rack_power"))
+            }
+        }
+        guard let plan = scenario.plan else { return }
+        let path = Self.root.appending("plan")
+        if scenario.budget == nil { fail("a plan needs a 'budget' with at least 'power'", at: path) }
+        if catalog.model(plan.model) == nil {
+            fail("unknown model '\(plan.model)'\(Suggestion.phrase(for: plan.model, in: catalog.models.map(\.id)))", at: path.appending("model"))
+        }
+        if plan.hardware.isEmpty { fail("list at least one hardware id under 'hardware'", at: path.appending("hardware")) }
+        for (index, id) in plan.hardware.enumerated() where catalog.hardware(id) == nil {
+            fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", at: path.appending("hardware").appending(index))
+        }
+        for (index, id) in plan.engines.enumerated() where catalog.engine(id) == nil {
+            fail("unknown engine '\(id)'\(Suggestion.phrase(for: id, in: catalog.engines.map(\.id)))", at: path.appending("engines").appending(index))
+        }
+        for (index, degree) in plan.tensor.enumerated() where degree < 1 {
+            fail("tensor parallelism must be at least 1, got \(degree)", at: path.appending("tensor").appending(index))
+        }
+        for (index, choice) in plan.powerCaps.enumerated() {
+            if let watts = choice.watts, !(watts.value > 0) {
+                fail("a power cap must be positive, got '\(watts)'", at: path.appending("power_caps").appending(index))
+            }
+        }
+        if plan.powerCaps.contains(where: { $0.watts != nil }), catalog.powerCapCurve == nil {
+            fail("power caps need the power-cap curve (calibration/power-cap.yaml in the profiles directory)", at: path.appending("power_caps"))
+        }
+        for (id, price) in plan.serverPrices.sorted(by: { $0.key < $1.key }) {
+            if catalog.hardware(id) == nil {
+                fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", at: path.appending("server_prices").appending(id))
+            }
+            checkPrice(price.amount, price.currency, printed: price.description, at: path.appending("server_prices").appending(id))
         }
     }
 }

@@ -21,11 +21,15 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var options: [ComparisonOption]
     /// Thresholds for `fleetsim compare --check`.
     public var checks: Checks
+    /// Facility limits for `fleetsim plan`.
+    public var budget: PowerBudget?
+    /// Deployments `fleetsim plan` searches.
+    public var plan: PlanSpace?
 
     public static let supportedVersion = 1
 
     enum CodingKeys: String, CodingKey {
-        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options, checks
+        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options, checks, budget, plan
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,6 +47,8 @@ public struct Scenario: Codable, Sendable, Equatable {
         finance = try container.decode(Finance.self, forKey: .finance, orRecord: problems) ?? defaults.finance
         options = try container.decodeEach(ComparisonOption.self, forKey: .options, orRecord: problems) ?? defaults.options
         checks = try container.decode(Checks.self, forKey: .checks, orRecord: problems) ?? defaults.checks
+        budget = try container.decode(PowerBudget.self, forKey: .budget, orRecord: problems)
+        plan = try container.decode(PlanSpace.self, forKey: .plan, orRecord: problems)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +63,8 @@ public struct Scenario: Codable, Sendable, Equatable {
         try container.encode(finance, forKey: .finance)
         try container.encode(options, forKey: .options)
         if !checks.isEmpty || !checks.options.isEmpty { try container.encode(checks, forKey: .checks) }
+        try container.encodeIfPresent(budget, forKey: .budget)
+        try container.encodeIfPresent(plan, forKey: .plan)
     }
 
     public init(version: Int, name: String, seed: UInt64, currency: Currency, exchangeRates: [String: Money],

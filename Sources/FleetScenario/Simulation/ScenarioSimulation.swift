@@ -39,7 +39,8 @@ public enum ScenarioSimulation {
                     efficiencies: efficiencies, weights: deployment.precision.weights, activations: deployment.precision.activations,
                     kvCache: deployment.precision.kvCache, tensorParallel: deployment.parallelism.tensor,
                     pipelineParallel: deployment.parallelism.pipeline, expertParallel: deployment.parallelism.expert,
-                    memoryFraction: scheduling.memoryFraction, maxBatchedTokens: scheduling.maxBatchedTokens, serving: serving)
+                    memoryFraction: scheduling.memoryFraction, maxBatchedTokens: scheduling.maxBatchedTokens, serving: serving,
+                    powerCap: deployment.powerCap)
                 let memory = try MemoryPlan(spec: spec)
                 let limits = SchedulerLimits(
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,

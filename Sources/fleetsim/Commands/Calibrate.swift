@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetScenario
 import FleetPerformance
 import FleetProfiles
 import FleetServing
@@ -13,6 +14,8 @@ struct Calibrate: ParsableCommand {
             throughput rows (their duration is linear in both). Prints the |error| of those rows before and
             after the fit and when each source is left out of it. With --kernels, fits the kernel efficiencies
             (GEMM, memory, attention, all-reduce) to the kernel rows instead. Every fitted number lists its rows.
+            With --power-cap (no measurement file), fits the compute exponent of the power-cap curve to the
+            capped/uncapped pairs listed in calibration/power-cap.yaml and prints each pair before and after.
             The shipped Profiles/calibration/{kernels,serving}.yaml are these commands run on
             shared/reference/validation.csv.
             Examples: fleetsim calibrate --kernels ../shared/reference/validation.csv -o Profiles/calibration/kernels.yaml
@@ -22,8 +25,17 @@ struct Calibrate: ParsableCommand {
     @Flag(help: "Fit kernel efficiencies instead of the serving calibration.")
     var kernels = false
 
-    @Argument(help: "Measurements in the validation.csv format.")
-    var measurements: String
+    @Flag(name: .customLong("power-cap"), help: "Fit the power-cap curve to its published pairs instead.")
+    var powerCap = false
+
+    @Argument(help: "Measurements in the validation.csv format (not with --power-cap).")
+    var measurements: String?
+
+    func validate() throws {
+        if powerCap, measurements != nil { throw ValidationError("--power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file") }
+        if !powerCap, measurements == nil { throw ValidationError("Missing expected argument '<measurements>'") }
+        if powerCap, kernels { throw ValidationError("give one of --power-cap and --kernels") }
+    }
 
     @Option(name: .shortAndLong, help: "Write the calibration here (atomically) instead of standard output.")
     var output: String?
@@ -34,6 +46,8 @@ struct Calibrate: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let catalog = try global.loadCatalog()
+            if powerCap { return try fitPowerCap(catalog) }
+            guard let measurements else { return }
             let table = try MeasurementFile.load(measurements)
             let name = (measurements as NSString).lastPathComponent
             let yaml: String
@@ -52,5 +66,21 @@ struct Calibrate: ParsableCommand {
             }
             if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
         }
+    }
+
+    func fitPowerCap(_ catalog: ProfileCatalog) throws {
+        let efficiencies = try calibration.load(global: global)
+        let fit: (curve: PowerCapCurve, before: [PowerCapFit.Outcome], after: [PowerCapFit.Outcome])
+        do { fit = try PowerCapFit.fit(catalog: catalog, efficiencies: efficiencies) } catch { throw CLIError(error.message) }
+        let rows = zip(fit.before, fit.after).map { before, after in
+            ["\(before.pair.hardware) \(before.pair.model) at \(before.pair.cap)", String(format: "%.4f", before.pair.throughputRatio),
+             String(format: "%.4f", before.modelledRatio), String(format: "%+.1f", before.errorPercent),
+             String(format: "%.4f", after.modelledRatio), String(format: "%+.1f", after.errorPercent)]
+        }
+        let text = "power-cap curve: compute exponent \(catalog.powerCapCurve!.computeExponent) -> \(fit.curve.computeExponent)\n"
+            + TextTable(header: ["pair", "published ratio", "before", "error %", "after", "error %"], rows: rows).render()
+        if output == nil { Failure.printError(text) } else { print(text, terminator: "") }
+        let yaml = try YAMLOutput.encode(fit.curve)
+        if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
     }
 }
