@@ -11,6 +11,6 @@ struct FleetSimCommand: ParsableCommand {
             Exit codes: 0 success, 1 a check failed, 2 bad input.
             """,
         version: FleetSimVersion.current,
-        subcommands: [Profiles.self, ImportHF.self, DumpScenario.self, Predict.self, Sweep.self, Simulate.self, Capacity.self, Cost.self, Calibrate.self, Validate.self]
+        subcommands: [Profiles.self, ImportHF.self, DumpScenario.self, Predict.self, Sweep.self, Merge.self, Simulate.self, Capacity.self, Cost.self, Calibrate.self, Validate.self]
     )
 }
