@@ -4,7 +4,7 @@ import ArgumentParser
 struct FleetSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleetsim",
-        abstract: "What it costs to serve an LLM at a given load and latency, on given hardware — owned, rented or bought per token.",
+        abstract: "What it costs to serve an LLM at a given load and latency, on given hardware: owned, rented or bought per token.",
         discussion: """
             Profiles of accelerators, models, serving engines and prices live in Profiles/ (see docs/profiles.md);
             scenarios are YAML or JSON files (see docs/scenarios.md and Examples/).

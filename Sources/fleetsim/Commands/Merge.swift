@@ -7,16 +7,17 @@ struct Merge: ParsableCommand {
         abstract: "Join the shards of a sweep into the output of one unsharded run.",
         discussion: """
             Reads every shard (shard-K-of-N.json and its outcomes file) in the given directories, checks that they
-            are shards 1…N of one sweep evaluated with the same profiles, calibration and fleetsim version, and
+            are shards 1..N of one sweep evaluated with the same profiles, calibration and fleetsim version, and
             prints and writes exactly what 'fleetsim sweep FILE --output DIR' would: the summary, sweep.csv and
             sweep.json. Missing, duplicate or mismatched shards are refused with exit code 2.
             Example: fleetsim merge out/shard-1 out/shard-2 out/shard-3 out/shard-4 --output out/merged
             """)
 
-    @Argument(help: ArgumentHelp("Directories holding the shards (one or several shards each).", valueName: "shard-dir"))
+    @Argument(help: ArgumentHelp("Directories holding the shards (one or several shards each).", valueName: "shard-dir"),
+              completion: .directory)
     var shardDirectories: [String]
 
-    @Option(name: .shortAndLong, help: "Directory for sweep.csv and sweep.json (created if missing).")
+    @Option(name: .shortAndLong, help: "Directory for sweep.csv and sweep.json (created if missing).", completion: .directory)
     var output: String
 
     func run() throws {

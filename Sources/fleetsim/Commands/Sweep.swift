@@ -8,25 +8,26 @@ struct Sweep: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a grid of deployments and batch shapes in one batched pass.",
         discussion: """
-            The grid (hardware × model × precision scheme × tensor parallelism × batch × input × output) is read
+            The grid (hardware x model x precision scheme x tensor parallelism x batch x input x output) is read
             from a sweep file; each point is a static batch on one replica, timed like 'fleetsim predict'. Points
             that share a deployment are evaluated together with one matrix product. Prints the best point per
             hardware, model and scheme; --output DIR writes every point to sweep.csv and sweep.json, infeasible
             points with the reason.
             --shard K/N evaluates only the K-th of N equal, contiguous slices of the grid and writes it to DIR as
-            shard-K-of-N.json (a manifest) and shard-K-of-N.outcomes.json; 'fleetsim merge' joins shards 1…N
+            shard-K-of-N.json (a manifest) and shard-K-of-N.outcomes.json; 'fleetsim merge' joins shards 1..N
             into exactly the sweep.csv and sweep.json of an unsharded run (see docs/sharding.md).
             Example: fleetsim sweep Examples/quantization-sweep.yaml --output out/
                      fleetsim sweep Examples/quantization-sweep.yaml --shard 2/4 --output out/shard-2
             """)
 
-    @Argument(help: "Sweep file (.yaml or .json).")
+    @Argument(help: "Sweep file (.yaml or .json).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    @Option(name: .shortAndLong, help: "Directory for sweep.csv and sweep.json, or for the shard's files (created if missing).")
+    @Option(name: .shortAndLong, help: "Directory for sweep.csv and sweep.json, or for the shard's files (created if missing).",
+            completion: .directory)
     var output: String?
 
-    @Option(help: ArgumentHelp("Evaluate only the K-th of N slices of the grid (1 ≤ K ≤ N); needs --output.", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Evaluate only the K-th of N slices of the grid (1 <= K <= N); needs --output.", valueName: "K/N"))
     var shard: String?
 
     @OptionGroup var calibration: CalibrationOptions
