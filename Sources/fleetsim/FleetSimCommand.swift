@@ -4,13 +4,13 @@ import ArgumentParser
 struct FleetSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleetsim",
-        abstract: "What it costs to serve an LLM at a given load and latency, on given hardware — owned, rented or bought per token.",
+        abstract: "What it costs to serve an LLM at a given load and latency, on given hardware: owned, rented or bought per token.",
         discussion: """
             Profiles of accelerators, models, serving engines and prices live in Profiles/ (see docs/profiles.md);
             scenarios are YAML or JSON files (see docs/scenarios.md and Examples/).
             Exit codes: 0 success, 1 a check failed, 2 bad input.
             """,
         version: FleetSimVersion.current,
-        subcommands: [Profiles.self, ImportHF.self, DumpScenario.self, Predict.self, Sweep.self, Simulate.self, Capacity.self, Cost.self, Compare.self, Plan.self, Calibrate.self, Validate.self]
+        subcommands: [Profiles.self, ImportHF.self, DumpScenario.self, Predict.self, Sweep.self, Merge.self, Simulate.self, Capacity.self, Cost.self, Compare.self, Plan.self, Calibrate.self, Validate.self]
     )
 }

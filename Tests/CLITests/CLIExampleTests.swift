@@ -98,6 +98,83 @@ struct CLIExampleTests {
         }
     }
 
+    /// `sweep --shard K/4` four times and `merge` give exactly the summary, CSV and JSON of one unsharded run.
+    @Test func shardedSweepMergesIntoTheUnshardedOutputByteForByte() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = directory.appendingPathComponent("whole"), merged = directory.appendingPathComponent("merged")
+        let unsharded = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "-o", whole.path])
+        #expect(unsharded.status == 0, "\(unsharded.standardError)")
+        var shardDirectories: [String] = []
+        for index in 1...4 {
+            let shardDirectory = directory.appendingPathComponent("shard-\(index)").path
+            let result = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "--shard", "\(index)/4", "-o", shardDirectory])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.hasSuffix(
+                "shard \(index)/4: points \((index - 1) * 160 + 1)–\(index * 160) of 640, written to \(shardDirectory)/shard-\(index)-of-4.json\n"))
+            shardDirectories.insert(shardDirectory, at: 0)
+        }
+        let merge = try FleetSimBinary.run(["merge"] + shardDirectories + ["-o", merged.path])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(merge.standardOutput == unsharded.standardOutput)
+        #expect(merge.standardOutput == (try FleetSimBinary.expected("quantization-sweep.txt")))
+        for name in ["sweep.csv", "sweep.json"] {
+            let mergedBytes = try Data(contentsOf: merged.appendingPathComponent(name))
+            #expect(mergedBytes == (try Data(contentsOf: whole.appendingPathComponent(name))), "\(name)")
+            #expect(String(decoding: mergedBytes, as: UTF8.self) == (try FleetSimBinary.expected("quantization-sweep/\(name)")), "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted() == ["sweep.csv", "sweep.json"])
+    }
+
+    @Test func badShardExitsTwoWithTheReason() throws {
+        let cases = [
+            ("0/4", "error: shard '0/4': K must be between 1 and 4\n"),
+            ("5/4", "error: shard '5/4': K must be between 1 and 4\n"),
+            ("1/0", "error: shard '1/0': the number of shards must be at least 1\n"),
+            ("two/4", "error: shard 'two/4' is not of the form K/N (for example 2/4: the second of four shards)\n"),
+        ]
+        for (shard, message) in cases {
+            let result = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "--shard", shard, "-o", "/nonexistent/never-written"])
+            #expect(result.status == 2, "\(shard)")
+            #expect(result.standardError == message)
+            #expect(result.standardOutput == "")
+        }
+        let withoutOutput = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "--shard", "1/2"])
+        #expect(withoutOutput.status == 2)
+        #expect(withoutOutput.standardError == "error: '--shard' needs '--output DIR' for the shard's files\n")
+    }
+
+    @Test func mergeRefusesMissingDuplicateAndMismatchedShards() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-badmerge-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func shard(_ text: String) throws -> String {
+            let path = directory.appendingPathComponent(text.replacingOccurrences(of: "/", with: "-of-")).path
+            let result = try FleetSimBinary.run(["sweep", "Examples/quantization-sweep.yaml", "--shard", text, "-o", path])
+            #expect(result.status == 0, "\(result.standardError)")
+            return path
+        }
+        let (first, second, third) = (try shard("1/3"), try shard("2/3"), try shard("3/4"))
+        let out = directory.appendingPathComponent("merged").path
+
+        let missing = try FleetSimBinary.run(["merge", first, second, "-o", out])
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "\(first)/shard-1-of-3.json: error: sweep 'quantization-sweep' is split into 3 shards; missing shard 3/3\n")
+
+        let duplicate = try FleetSimBinary.run(["merge", first, second, second, "-o", out])
+        #expect(duplicate.status == 2)
+        #expect(duplicate.standardError.contains("\(second)/shard-2-of-3.json: error: shard 2/3 is given twice; give each shard once\n"))
+
+        let mismatched = try FleetSimBinary.run(["merge", first, second, third, "-o", out])
+        #expect(mismatched.status == 2)
+        #expect(mismatched.standardError == "\(third)/shard-3-of-4.json: error: shard 3/4 splits the sweep into 4 shards, "
+                + "'\(first)/shard-1-of-3.json' (shard 1/3) into 3; merge shards of one split\n")
+
+        let notAShard = try FleetSimBinary.run(["merge", first, directory.appendingPathComponent("nothing-here").path, "-o", out])
+        #expect(notAShard.status == 2)
+        #expect(notAShard.standardError == "\(directory.path)/nothing-here: error: no such directory\n")
+        #expect(!FileManager.default.fileExists(atPath: out), "a refused merge writes nothing")
+    }
+
     @Test func kernelValidationMatchesExpectedOutput() throws {
         let result = try FleetSimBinary.run(["validate", "--kernels", "Examples/kernel-measurements.csv"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -138,7 +215,7 @@ struct CLIExampleTests {
     @Test func versionAndHelpWork() throws {
         let version = try FleetSimBinary.run(["--version"])
         #expect(version.status == 0 && version.standardOutput == "0.1.0\n")
-        for command in [["--help"], ["profiles", "--help"], ["import-hf", "--help"], ["dump-scenario", "--help"]] {
+        for command in [["--help"], ["profiles", "--help"], ["import-hf", "--help"], ["dump-scenario", "--help"], ["merge", "--help"]] {
             let help = try FleetSimBinary.run(command)
             #expect(help.status == 0 && help.standardOutput.contains("USAGE:"), "\(command)")
         }

@@ -5,12 +5,7 @@ import FleetProfiles
 @testable import FleetScenario
 
 struct CapacitySearchTests {
-    static let efficiencies: KernelEfficiencies = {
-        do {
-            return try Document(contentsOf: Fixtures.root.appendingPathComponent("Profiles/calibration/kernels.yaml").path)
-                .decode(KernelEfficiencies.self)
-        } catch { preconditionFailure("\(error)") }
-    }()
+    static let efficiencies = Fixtures.efficiencies
 
     func scenario(replicas: Int) throws -> Scenario {
         let text = Fixtures.valid

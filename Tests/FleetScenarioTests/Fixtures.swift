@@ -1,4 +1,5 @@
 import Foundation
+import FleetPerformance
 import FleetProfiles
 
 enum Fixtures {
@@ -9,6 +10,14 @@ enum Fixtures {
         do { return try ProfileCatalog.load(from: root.appendingPathComponent("Profiles").path) } catch {
             preconditionFailure("bundled profiles must load: \(error)")
         }
+    }()
+
+    /// The shipped kernel calibration, loaded once.
+    static let efficiencies: KernelEfficiencies = {
+        do {
+            return try Document(contentsOf: root.appendingPathComponent("Profiles/calibration/kernels.yaml").path)
+                .decode(KernelEfficiencies.self)
+        } catch { preconditionFailure("the shipped kernel calibration must load: \(error)") }
     }()
 
     /// A valid scenario to start from; tests replace parts of it.

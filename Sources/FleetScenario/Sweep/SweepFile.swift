@@ -30,42 +30,52 @@ public struct SweepFile: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey { case name, weights, activations, kvCache = "kv_cache" }
     }
 
-    /// Most points a sweep may have without sharding (a later issue adds `--shard`).
+    /// Most points one run evaluates: the whole grid, or one shard of it (see ``SweepShard``).
     public static let pointLimit = 10_000_000
 
     /// Every point, hardware outermost, lengths innermost.
-    public var points: [SweepPoint] {
-        var points: [SweepPoint] = []
-        for hardware in grid.hardware {
-            for model in grid.model {
-                for scheme in grid.precision {
-                    for tensor in grid.tensor {
-                        for batch in grid.batch {
-                            for input in grid.input {
-                                for output in grid.output {
-                                    points.append(SweepPoint(
-                                        hardware: hardware, model: model, scheme: scheme.name, weights: scheme.weights,
-                                        activations: scheme.activations, kvCache: scheme.kvCache, tensorParallel: tensor,
-                                        batch: batch, inputTokens: input, outputTokens: output))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return points
+    public var points: [SweepPoint] { points(in: 0..<pointCount) }
+
+    /// The points with grid indices in `range`, in grid order (hardware outermost, output length innermost).
+    /// - Precondition: `range` lies within `0..<pointCount`.
+    /// - Complexity: O(`range.count`).
+    public func points(in range: Range<Int>) -> [SweepPoint] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= pointCount,
+                     "point range \(range) outside the grid of \(pointCount) points")
+        return range.map(point(at:))
     }
 
-    /// Number of points of the grid.
+    /// The point with grid index `index`: the index read as a mixed-radix number whose digits, most
+    /// significant first, are the positions on the hardware, model, precision, tensor, batch, input and
+    /// output axes.
+    public func point(at index: Int) -> SweepPoint {
+        var rest = index
+        func digit(_ axisCount: Int) -> Int {
+            defer { rest /= axisCount }
+            return rest % axisCount
+        }
+        let output = grid.output[digit(grid.output.count)]
+        let input = grid.input[digit(grid.input.count)]
+        let batch = grid.batch[digit(grid.batch.count)]
+        let tensor = grid.tensor[digit(grid.tensor.count)]
+        let scheme = grid.precision[digit(grid.precision.count)]
+        let model = grid.model[digit(grid.model.count)]
+        let hardware = grid.hardware[digit(grid.hardware.count)]
+        return SweepPoint(hardware: hardware, model: model, scheme: scheme.name, weights: scheme.weights,
+                          activations: scheme.activations, kvCache: scheme.kvCache, tensorParallel: tensor,
+                          batch: batch, inputTokens: input, outputTokens: output)
+    }
+
+    /// Number of points of the grid (`Int.max` when the product overflows).
     public var pointCount: Int {
         [grid.hardware.count, grid.model.count, grid.precision.count, grid.tensor.count, grid.batch.count, grid.input.count,
          grid.output.count].reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
     }
 
-    /// Loads and checks a sweep file: ids known, axes non-empty, numbers positive, size within the limit.
+    /// Loads and checks a sweep file: ids known, axes non-empty, numbers positive, and the points one run
+    /// evaluates — the whole grid, or `shard` of it — within ``pointLimit``.
     /// - Throws: ``DiagnosticList``.
-    public static func load(path: String, catalog: ProfileCatalog) throws(DiagnosticList) -> SweepFile {
+    public static func load(path: String, catalog: ProfileCatalog, shard: SweepShard = .whole) throws(DiagnosticList) -> SweepFile {
         let document = try Document(contentsOf: path)
         let sweep = try document.decode(SweepFile.self)
         var diagnostics: [Diagnostic] = []
@@ -91,8 +101,13 @@ public struct SweepFile: Codable, Sendable, Equatable {
                 fail("'\(name)' values must be at least 1, got \(value)", grid.appending(name).appending(index))
             }
         }
-        if sweep.pointCount > pointLimit {
-            fail("the grid has \(sweep.pointCount) points, more than the limit of \(pointLimit); split it into smaller sweeps", grid)
+        if sweep.pointCount == Int.max {
+            fail("the grid has more than \(Int.max) points; split it into smaller sweeps", grid)
+        } else if shard.pointRange(of: sweep.pointCount).count > pointLimit {
+            let shardsNeeded = (sweep.pointCount + pointLimit - 1) / pointLimit
+            let evaluated = shard == .whole ? "the grid has" : "shard \(shard) of the grid has"
+            fail("\(evaluated) \(shard.pointRange(of: sweep.pointCount).count) points, more than the limit of \(pointLimit) per run; "
+                 + "split it into at least \(shardsNeeded) shards", grid)
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return sweep

@@ -7,7 +7,7 @@ import Foundation
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare every option of a scenario — serving, cost, uncertainty, power — and gate CI on thresholds.",
+        abstract: "Compare every option of a scenario : serving, cost, uncertainty, power : and gate CI on thresholds.",
         discussion: """
             Runs what 'capacity', 'simulate' and 'cost' run, once: each deployment's capacity within the latency
             objective sizes its fleet month by month; the month-1 fleet is simulated at the scenario's load for its
@@ -15,7 +15,7 @@ struct Compare: ParsableCommand {
             tokens and break-even months; the tornado shows the inputs that move each total most.
             --output DIR writes comparison.txt, options.csv, months.csv, comparison.json (schema_version 1),
             comparison.md and comparison.html (self-contained, SVG charts), each atomically.
-            Thresholds come from the scenario's 'checks:' block and the --max-…/--min-… options (which override
+            Thresholds come from the scenario's 'checks:' block and the --max-../--min-.. options (which override
             it). With --check, or any threshold option, the exit code is 1 when a threshold is breached (one line
             per breach on standard error) and 0 when all hold; bad input is always 2.
             Example: fleetsim compare Examples/rent-vs-own.yaml --output report/

@@ -11,7 +11,7 @@ struct Cost: ParsableCommand {
         discussion: """
             Each deployment's capacity per replica within the latency objective (as 'fleetsim capacity' finds it)
             sizes the fleet for the scenario's request rate each month (growing by finance.monthly_demand_growth).
-            Owning pays servers when bought, electricity (average IT power × PUE), colocation per provisioned kW
+            Owning pays servers when bought, electricity (average IT power x PUE), colocation per provisioned kW
             and maintenance; its cost per million tokens annualizes capex with the capital recovery factor.
             Renting pays device-hours; APIs pay per million input and output tokens. Prints the costs and the
             month from which each option's cumulative cash is below each other's.

@@ -8,7 +8,7 @@ struct DumpScenario: ParsableCommand {
         discussion: """
             With --effective, every default is filled in: the schema's defaults and each deployment's engine
             scheduling settings from its engine profile. What is printed is what a run will use, and it loads
-            again as a scenario. Every problem of the file is reported at once as file:line:column: error: …
+            again as a scenario. Every problem of the file is reported at once as file:line:column: error: ...
             (exit code 2).
             Example: fleetsim dump-scenario --effective Examples/rent-vs-own.yaml
             """)

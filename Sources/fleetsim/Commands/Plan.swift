@@ -9,7 +9,7 @@ struct Plan: ParsableCommand {
         abstract: "Find the fleets that fit a facility power budget and the frontier of served load against cost.",
         discussion: """
             The scenario's 'plan:' lists the hardware, precisions, tensor-parallel degrees and power caps to try
-            for one model; 'budget:' gives the facility power (IT × PUE) and optionally capex and racks. Each
+            for one model; 'budget:' gives the facility power (IT x PUE) and optionally capex and racks. Each
             candidate's replica capacity within workload.slo comes from the capacity search; the budget sizes the
             fleet (the tightest of power, capex and racks); owning it at the load it serves gives the cost per
             million tokens over finance.horizon_months. Prints every candidate with tokens/s per provisioned MW

@@ -20,11 +20,11 @@ struct Predict: ParsableCommand {
     @Option(help: "Model profile id.") var model: String
     @Option(help: "Hardware profile id.") var hardware: String
     @Option(help: "Engine profile id.") var engine = "vllm"
-    @Option(help: "Devices of the replica (default: tp × pp).") var devices: Int?
+    @Option(help: "Devices of the replica (default: tp x pp).") var devices: Int?
     @Option(help: "Tensor-parallel degree.") var tp = 1
     @Option(help: "Pipeline-parallel degree.") var pp = 1
     @Option(help: "Expert-parallel degree (MoE models).") var ep = 1
-    @Option(name: .customLong("dp-attention"), help: "Data-parallel attention ranks (MoE models; experts spread over tp × ranks).")
+    @Option(name: .customLong("dp-attention"), help: "Data-parallel attention ranks (MoE models; experts spread over tp x ranks).")
     var dpAttention = 1
     @Option(help: "Weight precision.") var weights: PrecisionArgument = .init(.bf16)
     @Option(help: "Activation (compute) precision; default: the weight precision for W8A8/FP8/FP4 schemes, else bf16.")
