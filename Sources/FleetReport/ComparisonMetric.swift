@@ -47,54 +47,61 @@ public struct ComparisonMetric: Sendable {
         let options = comparison.options
         let currency = comparison.scenario.currency.code
         let percentile = UnitFormatter.number(comparison.scenario.workload.slo.percentile)
-        func metric(_ key: String, _ label: String, _ unit: String, _ decimals: Int, _ value: (ScenarioComparison.Option) -> Double?) -> ComparisonMetric {
-            ComparisonMetric(key: key, label: label, unit: unit, decimals: decimals, values: options.map { value($0).map(Value.number) ?? .missing })
-        }
-        func text(_ key: String, _ label: String, _ value: (ScenarioComparison.Option) -> String?) -> ComparisonMetric {
-            ComparisonMetric(key: key, label: label, unit: "", decimals: 0, values: options.map { value($0).map(Value.text) ?? .missing })
-        }
-        func milliseconds(_ pick: @escaping (ScenarioComparison.Option) -> Double?) -> (ScenarioComparison.Option) -> Double? {
-            { pick($0).map { $0 * 1000 } }
-        }
         return [
-            text("acquisition", "acquisition") { $0.cost.acquisition },
-            text("hardware", "hardware") { $0.cost.hardware?.id },
-            metric("devices_per_replica", "devices per replica", "", 0) { $0.cost.devicesPerReplica.map(Double.init) },
-            metric("devices_first_month", "devices, month 1", "", 0) { $0.cost.hardware == nil ? nil : Double($0.cost.months.first?.devices ?? 0) },
-            metric("devices_last_month", "devices, last month", "", 0) { $0.cost.hardware == nil ? nil : Double($0.cost.months.last?.devices ?? 0) },
-            metric("capacity_per_replica", "capacity per replica within SLO", "requests/s", 2) { $0.cost.capacityPerReplica },
-            metric("throughput_per_device", "output throughput per device at capacity", "tokens/s", 0) { $0.outputThroughputPerDevice },
-            metric("ttft_p99", "TTFT p99, month-1 fleet", "ms", 1, milliseconds { $0.serving?.metrics.timeToFirstToken.p99 }),
-            metric("tpot_p99", "TPOT p99, month-1 fleet", "ms", 1, milliseconds { $0.serving?.metrics.timePerOutputToken.p99 }),
-            metric("e2e_p99", "E2E p99, month-1 fleet", "ms", 0, milliseconds { $0.serving?.metrics.endToEnd.p99 }),
-            text("meets_slo", "meets SLO at p\(percentile)") { option in
-                option.serving.map { serving in
-                    serving.objectives.isEmpty ? "-" : serving.meetsObjectives ? "yes"
-                        : "no (" + serving.objectives.filter { $0.value > $0.limit }.map(\.name).joined(separator: ", ") + ")"
-                }
-            },
-            metric("cost_per_mtok", "cost per million tokens", "\(currency)/Mtok", 3) { $0.cost.costPerMillionTokens },
-            metric("cost_per_mtok_p10", "cost per million tokens P10", "\(currency)/Mtok", 3) { $0.cost.uncertainty.costPerMillionTokens.p10 },
-            metric("cost_per_mtok_p90", "cost per million tokens P90", "\(currency)/Mtok", 3) { $0.cost.uncertainty.costPerMillionTokens.p90 },
-            metric("month_1_cash", "cash, month 1", currency, 0) { $0.cost.months.first?.cash.amount },
-            metric("total_cash", "total cash", currency, 0) { $0.cost.totalCash },
-            metric("total_cash_p10", "total cash P10", currency, 0) { $0.cost.uncertainty.totalCash.p10 },
-            metric("total_cash_p50", "total cash P50", currency, 0) { $0.cost.uncertainty.totalCash.p50 },
-            metric("total_cash_p90", "total cash P90", currency, 0) { $0.cost.uncertainty.totalCash.p90 },
-            metric("energy_month_1", "facility energy, month 1", "MWh", 1) { option in
+            text(options, "acquisition", "acquisition") { $0.cost.acquisition },
+            text(options, "hardware", "hardware") { $0.cost.hardware?.id },
+            number(options, "devices_per_replica", "devices per replica", "", 0) { $0.cost.devicesPerReplica.map(Double.init) },
+            number(options, "devices_first_month", "devices, month 1", "", 0) { $0.cost.hardware == nil ? nil : Double($0.cost.months.first?.devices ?? 0) },
+            number(options, "devices_last_month", "devices, last month", "", 0) { $0.cost.hardware == nil ? nil : Double($0.cost.months.last?.devices ?? 0) },
+            number(options, "capacity_per_replica", "capacity per replica within SLO", "requests/s", 2) { $0.cost.capacityPerReplica },
+            number(options, "throughput_per_device", "output throughput per device at capacity", "tokens/s", 0) { $0.outputThroughputPerDevice },
+            number(options, "ttft_p99", "TTFT p99, month-1 fleet", "ms", 1) { $0.serving.map { $0.metrics.timeToFirstToken.p99 * 1000 } },
+            number(options, "tpot_p99", "TPOT p99, month-1 fleet", "ms", 1) { $0.serving.map { $0.metrics.timePerOutputToken.p99 * 1000 } },
+            number(options, "e2e_p99", "E2E p99, month-1 fleet", "ms", 0) { $0.serving.map { $0.metrics.endToEnd.p99 * 1000 } },
+            text(options, "meets_slo", "meets SLO at p\(percentile)") { $0.serving.map(sloVerdict) },
+            number(options, "cost_per_mtok", "cost per million tokens", "\(currency)/Mtok", 3) { $0.cost.costPerMillionTokens },
+            number(options, "cost_per_mtok_p10", "cost per million tokens P10", "\(currency)/Mtok", 3) { $0.cost.uncertainty.costPerMillionTokens.p10 },
+            number(options, "cost_per_mtok_p90", "cost per million tokens P90", "\(currency)/Mtok", 3) { $0.cost.uncertainty.costPerMillionTokens.p90 },
+            number(options, "month_1_cash", "cash, month 1", currency, 0) { $0.cost.months.first?.cash.amount },
+            number(options, "total_cash", "total cash", currency, 0) { $0.cost.totalCash },
+            number(options, "total_cash_p10", "total cash P10", currency, 0) { $0.cost.uncertainty.totalCash.p10 },
+            number(options, "total_cash_p50", "total cash P50", currency, 0) { $0.cost.uncertainty.totalCash.p50 },
+            number(options, "total_cash_p90", "total cash P90", currency, 0) { $0.cost.uncertainty.totalCash.p90 },
+            number(options, "energy_month_1", "facility energy, month 1", "MWh", 1) { option in
                 option.cost.months.first.flatMap { $0.energy.value > 0 ? $0.energy.kilowattHours / 1000 : nil }
             },
-            metric("electricity_month_1", "electricity, month 1", currency, 0) { option in
+            number(options, "electricity_month_1", "electricity, month 1", currency, 0) { option in
                 option.cost.months.first.flatMap { $0.energy.value > 0 ? $0.energyCost : nil }
             },
-            metric("provisioned_power_per_replica", "provisioned facility power per replica", "kW", 2) { $0.power.map { $0.provisioned.value / 1000 } },
-            metric("tokens_per_provisioned_megawatt", "output tokens/s per provisioned MW", "tokens/s/MW", 0) {
+            number(options, "provisioned_power_per_replica", "provisioned facility power per replica", "kW", 2) { $0.power.map { $0.provisioned.value / 1000 } },
+            number(options, "tokens_per_provisioned_megawatt", "output tokens/s per provisioned MW", "tokens/s/MW", 0) {
                 $0.power?.outputTokensPerSecondPerProvisionedMegawatt
             },
-            metric("joules_per_output_token", "facility energy per output token", "J/token", 3) { $0.power?.joulesPerOutputToken },
-            text("average_power_basis", "average power taken at") { option in
+            number(options, "joules_per_output_token", "facility energy per output token", "J/token", 3) { $0.power?.joulesPerOutputToken },
+            text(options, "average_power_basis", "average power taken at") { option in
                 option.power.map { $0.averageIsUpperBound ? "provisioned (upper bound)" : "activity" }
             },
         ]
+    }
+
+    static func number(_ options: [ScenarioComparison.Option], _ key: String, _ label: String, _ unit: String, _ decimals: Int,
+                       _ value: (ScenarioComparison.Option) -> Double?) -> ComparisonMetric {
+        var values: [Value] = []
+        for option in options { values.append(value(option).map(Value.number) ?? .missing) }
+        return ComparisonMetric(key: key, label: label, unit: unit, decimals: decimals, values: values)
+    }
+
+    static func text(_ options: [ScenarioComparison.Option], _ key: String, _ label: String,
+                     _ value: (ScenarioComparison.Option) -> String?) -> ComparisonMetric {
+        var values: [Value] = []
+        for option in options { values.append(value(option).map(Value.text) ?? .missing) }
+        return ComparisonMetric(key: key, label: label, unit: "", decimals: 0, values: values)
+    }
+
+    /// `yes`, `no (ttft, tpot)` naming the missed objectives, or `-` without objectives.
+    static func sloVerdict(_ serving: ScenarioSimulation.Result) -> String {
+        guard !serving.objectives.isEmpty else { return "-" }
+        if serving.meetsObjectives { return "yes" }
+        return "no (" + serving.objectives.filter { $0.value > $0.limit }.map(\.name).joined(separator: ", ") + ")"
     }
 }
