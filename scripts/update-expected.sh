@@ -21,3 +21,4 @@ git --no-pager diff --stat -- Examples/expected || true
 # Only the table, the CSVs and the JSON are compared by the tests; the HTML and Markdown are checked by structure.
 rm -f Examples/expected/compare-rent-vs-own/comparison.html Examples/expected/compare-rent-vs-own/comparison.md
 "$bin" plan Examples/power-budget.yaml -o Examples/expected/plan-power-budget > Examples/expected/plan-power-budget.txt
+"$bin" compare Examples/hybrid-peak.yaml > Examples/expected/compare-hybrid-peak.txt

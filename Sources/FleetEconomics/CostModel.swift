@@ -72,9 +72,25 @@ public struct CostModel: Sendable {
         public var outputMegatokens = 0.0
     }
 
+    /// Where demand goes that an owned fleet cannot serve: above its capacity in the peak hours of a hybrid
+    /// option, and all of it before the servers arrive (procurement lead time).
+    public enum Overflow: Sendable, Equatable {
+        case api(input: Price<PerMillionTokens>, output: Price<PerMillionTokens>, yearlyDecline: Double = 0)
+        case rentOnDemand(Price<PerHour>)
+    }
+
     public let acquisition: Acquisition
     public let fleet: Fleet?
     public let currency: Currency
+    /// Demand in each hour of the day relative to the daily mean (24 values, or one for flat demand).
+    public var loadCurve: [Double] = [1]
+    /// Owning: months from order to servers serving. Servers needed in month m are bought in month m − lead.
+    public var leadTimeMonths = 0
+    /// Owning: a fixed fleet sized for this request rate (the base load of a hybrid option) instead of the
+    /// peak demand of each month.
+    public var baseRequestRate: Double?
+    /// Owning: who serves the demand the owned fleet does not.
+    public var overflow: Overflow?
 
     public init(acquisition: Acquisition, fleet: Fleet?, currency: Currency) {
         self.acquisition = acquisition
@@ -82,71 +98,113 @@ public struct CostModel: Sendable {
         self.currency = currency
     }
 
-    /// Months `1…horizon` of a demand of `requestRate` requests/s growing by `monthlyGrowth` a month.
+    /// Months `1…horizon` of a demand of `requestRate` requests/s (daily mean) growing by `monthlyGrowth` a month.
+    ///
+    /// Within a month each hour of the day has demand `rate × loadCurve[h] / mean(loadCurve)`:
+    /// - owning sizes its fleet for the peak hour (or for ``baseRequestRate``), buys servers ``leadTimeMonths``
+    ///   before they serve, serves `min(demand, capacity)` each hour and sends the rest to ``overflow``;
+    ///   electricity follows the owned fleet's activity (served / capacity);
+    /// - renting on demand pays, each hour, the replicas that hour needs; reserved renting pays the peak fleet
+    ///   every hour; an API pays every token.
     public func months(horizon: Int, requestRate: Double, monthlyGrowth: Double, inputTokens: Double, outputTokens: Double) -> [Month] {
-        var months: [Month] = []
-        var ownedServers = 0
+        let mean = loadCurve.reduce(0, +) / Double(max(1, loadCurve.count))
+        let shape = loadCurve.map { $0 / (mean > 0 ? mean : 1) }
+        let peak = shape.max() ?? 1
         let seconds = Seconds(Self.hoursPerMonth * 3600)
+        let rates = (1...horizon).map { requestRate * pow(1 + monthlyGrowth, Double($0 - 1)) }
+        func replicas(_ rate: Double) -> Int { fleet.map { Int((rate / $0.capacityPerReplica).rounded(.up)) } ?? 0 }
+
+        // Owning: servers serving in each month, and servers bought in each month.
+        var serving = [Int](repeating: 0, count: horizon + 1), bought = [Double](repeating: 0, count: horizon + 1)
+        if case let .own(_, perServer, _, _, _, _, _, _, _, _) = acquisition, let fleet {
+            var largest = 0
+            for month in 1...horizon {
+                let target = replicas(baseRequestRate ?? rates[month - 1] * peak) * fleet.devicesPerReplica
+                largest = max(largest, (target + perServer - 1) / perServer)
+                bought[max(1, month - leadTimeMonths)] += Double(largest - serving[month - 1])
+                serving[month] = largest
+            }
+            // Purchases counted above are increments of the needed fleet; shift serving by the lead time.
+            for month in stride(from: horizon, through: 1, by: -1) { serving[month] = month > leadTimeMonths ? serving[month] : 0 }
+        }
+
+        var months: [Month] = []
         for index in 1...horizon {
-            let rate = requestRate * pow(1 + monthlyGrowth, Double(index - 1))
+            let rate = rates[index - 1]
             let requests = rate * seconds.value
             let tokens = requests * (inputTokens + outputTokens)
             var devices = 0
             var cash = 0.0, economic = 0.0, energy = Joules.zero
-            var bought = 0.0, owned = 0.0, kilowatts = 0.0, deviceHours = 0.0, energyCost = 0.0
-            if let fleet {
-                let replicas = Int((rate / fleet.capacityPerReplica).rounded(.up))
-                devices = replicas * fleet.devicesPerReplica
+            var owned = 0.0, kilowatts = 0.0, deviceHours = 0.0, energyCost = 0.0, inputMegatokens = 0.0, outputMegatokens = 0.0
+            /// Pays `overflowRequests` (and the hourly overflow rates for renting) to `overflow`.
+            func payOverflow(_ overflow: Overflow, requests overflowRequests: Double, hourly: [Double]) {
+                switch overflow {
+                case let .api(input, output, decline):
+                    let factor = pow(1 - decline, Double(index - 1) / 12)
+                    inputMegatokens += overflowRequests * inputTokens / 1e6 * factor
+                    outputMegatokens += overflowRequests * outputTokens / 1e6 * factor
+                    let cost = (input.amount * overflowRequests * inputTokens + output.amount * overflowRequests * outputTokens) / 1e6 * factor
+                    cash += cost
+                    economic += cost
+                case let .rentOnDemand(price):
+                    guard let fleet else { return }
+                    let replicaHours = hourly.reduce(0) { $0 + Double(replicas($1)) } * Self.hoursPerMonth / Double(hourly.count)
+                    let hours = replicaHours * Double(fleet.devicesPerReplica)
+                    deviceHours += hours
+                    devices += (hourly.map(replicas).max() ?? 0) * fleet.devicesPerReplica
+                    cash += price.amount * hours
+                    economic += price.amount * hours
+                }
             }
+            let hourly = shape.map { rate * $0 }
             switch acquisition {
             case let .own(price, perServer, electricity, pue, colocation, life, capital, maintenance, depreciation, residualFraction):
-                let servers = (devices + perServer - 1) / perServer
-                let newServers = max(0, servers - ownedServers)
-                ownedServers = max(ownedServers, servers)
-                bought = Double(newServers)
-                owned = Double(ownedServers)
-                let capex = price.amount * Double(ownedServers)
-                cash += price.amount * Double(newServers)
+                let servers = serving[index]
+                owned = Double(servers)
+                devices = servers * perServer
+                let capex = price.amount * Double(servers)
+                cash += price.amount * bought[index]
                 economic += Self.yearlyCapitalCost(capex, depreciation: depreciation, costOfCapital: capital, usefulLifeYears: life,
                                                    residualFraction: residualFraction) / 12
                 let maintenanceCost = capex * maintenance / 12
                 cash += maintenanceCost
                 economic += maintenanceCost
-                let ownedDevices = Double(ownedServers * perServer)
-                if let fleet, let (power, _) = EnergyModel.averagePower(perDevice: fleet.hardware,
-                                                                        busy: fleet.activity(requestRate: rate, devices: ownedDevices)) {
+                let ownedDevices = Double(servers * perServer)
+                let capacity = fleet.map { ownedDevices / Double(max(1, $0.devicesPerReplica)) * $0.capacityPerReplica } ?? 0
+                let served = hourly.map { min($0, capacity) }
+                let servedShare = hourly.reduce(0, +) > 0 ? served.reduce(0, +) / hourly.reduce(0, +) : 1
+                if let fleet, ownedDevices > 0, let (power, _) = EnergyModel.averagePower(
+                    perDevice: fleet.hardware, busy: fleet.activity(requestRate: served.reduce(0, +) / Double(served.count), devices: ownedDevices)) {
                     energy = EnergyModel.facilityEnergy(itPower: power * ownedDevices, pue: pue, duration: seconds)
-                    let electricityCost = (electricity.map { $0 * energy }?.amount) ?? 0
-                    energyCost = electricityCost
+                    energyCost = (electricity.map { $0 * energy }?.amount) ?? 0
                     let provisioned = (EnergyModel.provisionedPower(perDevice: fleet.hardware) ?? .zero) * ownedDevices
                     kilowatts = provisioned.value / 1000
                     let colocationCost = (colocation?.amount ?? 0) * provisioned.value / 1000
-                    cash += electricityCost + colocationCost
-                    economic += electricityCost + colocationCost
+                    cash += energyCost + colocationCost
+                    economic += energyCost + colocationCost
                 }
-            case let .rentOnDemand(price), let .rentReserved(price):
+                if let overflow, servedShare < 1 {
+                    payOverflow(overflow, requests: requests * (1 - servedShare), hourly: zip(hourly, served).map { $0 - $1 })
+                }
+            case let .rentOnDemand(price):
+                payOverflow(.rentOnDemand(price), requests: requests, hourly: hourly)
+            case let .rentReserved(price):
+                devices = replicas(rate * peak) * (fleet?.devicesPerReplica ?? 0)
                 deviceHours = Double(devices) * Self.hoursPerMonth
-                let cost = price.amount * deviceHours
-                cash += cost
-                economic += cost
+                cash += price.amount * deviceHours
+                economic += price.amount * deviceHours
             case let .api(input, output, decline):
-                let factor = pow(1 - decline, Double(index - 1) / 12)
-                let cost = (input.amount * requests * inputTokens / 1e6 + output.amount * requests * outputTokens / 1e6) * factor
-                cash += cost
-                economic += cost
+                payOverflow(.api(input: input, output: output, yearlyDecline: decline), requests: requests, hourly: hourly)
             }
             var month = Month(index: index, requestRate: rate, devices: devices, cash: Money(cash, currency),
                               economicCost: Money(economic, currency), energy: energy, tokens: tokens)
             month.energyCost = energyCost
-            month.serversBought = bought
+            month.serversBought = bought[index]
             month.serversOwned = owned
             month.provisionedKilowatts = kilowatts
             month.deviceHours = deviceHours
-            if case let .api(_, _, decline) = acquisition {
-                let factor = pow(1 - decline, Double(index - 1) / 12)
-                month.inputMegatokens = requests * inputTokens / 1e6 * factor
-                month.outputMegatokens = requests * outputTokens / 1e6 * factor
-            }
+            month.inputMegatokens = inputMegatokens
+            month.outputMegatokens = outputMegatokens
             months.append(month)
         }
         return months

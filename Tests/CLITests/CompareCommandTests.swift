@@ -38,7 +38,7 @@ struct CompareCommandTests {
         }
         let markdown = try String(contentsOf: first.appendingPathComponent("comparison.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# rent-vs-own\n"))
-        #expect(markdown.contains("| metric | own-hgx-h100 | rent-h100-on-demand | rent-h100-reserved-3y | api |"))
+        #expect(markdown.contains("| metric | own-hgx-h100 | own-atlas-800 | rent-h100-on-demand | rent-h100-reserved-3y | api |"))
     }
 
     @Test func jsonCarriesSchemaUnitsAndOnlyFiniteNumbers() throws {
@@ -48,7 +48,7 @@ struct CompareCommandTests {
         #expect(json["seed"] as? Int == 42)
         #expect((json["scenario"] as? [String: Any])?["name"] as? String == "rent-vs-own")
         let options = try #require(json["options"] as? [[String: Any]])
-        #expect(options.map { $0["name"] as? String } == ["own-hgx-h100", "rent-h100-on-demand", "rent-h100-reserved-3y", "api"])
+        #expect(options.map { $0["name"] as? String } == ["own-hgx-h100", "own-atlas-800", "rent-h100-on-demand", "rent-h100-reserved-3y", "api"])
         let own = try #require(options.first?["metrics"] as? [String: [String: Any]])
         #expect(own["cost_per_mtok"]?["unit"] as? String == "USD/Mtok")
         #expect(own["tokens_per_provisioned_megawatt"]?["unit"] as? String == "tokens/s/MW")
@@ -114,5 +114,12 @@ struct CompareCommandTests {
         #expect(bad.status == 2)
         #expect(bad.standardError.contains(":53:3: error: unknown option 'rent'; did you mean 'rent-h100'?") || bad.standardError.contains("unknown option 'rent'"))
         #expect(bad.standardError.contains("error: 'max_ttft_p99' must be positive, got '-2 s'"))
+    }
+
+    @Test func hybridExampleMatchesExpectedOutput() throws {
+        let run = try FleetSimBinary.run(["compare", "Examples/hybrid-peak.yaml"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == (try FleetSimBinary.expected("compare-hybrid-peak.txt")))
+        #expect(run.standardOutput.contains("own-hybrid"))
     }
 }

@@ -79,3 +79,71 @@ struct DepreciationTests {
         #expect(abs(month(.capitalRecovery) - 2_334.108) < 0.01)
     }
 }
+
+/// Daily load curves, hybrid owning with an overflow, and procurement lead time, against hand-computed values.
+struct CostModelLoadCurveTests {
+    static let h100: HardwareProfile = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        do { return try ProfileCatalog.load(from: root.appendingPathComponent("Profiles").path).hardware("nvidia-h100-sxm")! } catch {
+            preconditionFailure("\(error)")
+        }
+    }()
+    /// Half the day at half the mean, half at 1.5 × the mean.
+    static let curve = Array(repeating: 0.5, count: 12) + Array(repeating: 1.5, count: 12)
+    static let fleet = CostModel.Fleet(hardware: h100, devicesPerReplica: 8, capacityPerReplica: 10, busy: 1)
+
+    /// 10 requests/s on average: 12 hours at 5 (1 replica) and 12 at 15 (2 replicas) → 1.5 replicas × 8 devices × 730.5 h.
+    @Test func onDemandRentingPaysTheHoursEachHourNeeds() {
+        var model = CostModel(acquisition: .rentOnDemand(Price(2, .usd)), fleet: Self.fleet, currency: .usd)
+        model.loadCurve = Self.curve
+        let month = model.months(horizon: 1, requestRate: 10, monthlyGrowth: 0, inputTokens: 100, outputTokens: 100)[0]
+        #expect(abs(month.deviceHours - 1.5 * 8 * 730.5) < 1e-9)
+        #expect(abs(month.cash.amount - 2 * 8766) < 1e-6)
+        #expect(month.devices == 16, "the peak hour's fleet")
+    }
+
+    @Test func reservedRentingPaysThePeakFleetEveryHour() {
+        var model = CostModel(acquisition: .rentReserved(Price(2, .usd)), fleet: Self.fleet, currency: .usd)
+        model.loadCurve = Self.curve
+        let month = model.months(horizon: 1, requestRate: 10, monthlyGrowth: 0, inputTokens: 100, outputTokens: 100)[0]
+        #expect(month.devices == 16)
+        #expect(abs(month.cash.amount - 2 * 16 * 730.5) < 1e-6)
+    }
+
+    /// A base of 10 requests/s owns one replica (one 8-GPU server); the 12 peak hours send 5 of their 15
+    /// requests/s to the API: 60 of 240 request-hours, a quarter of the month's requests.
+    @Test func hybridOwnsTheBaseAndBuysThePeak() {
+        let own = CostModel.Acquisition.own(serverPrice: Money(200_000, .usd), devicesPerServer: 8, electricity: nil, pue: 1.5, colocation: nil,
+                                            usefulLifeYears: 5, costOfCapital: 0, maintenance: 0)
+        var model = CostModel(acquisition: own, fleet: Self.fleet, currency: .usd)
+        model.loadCurve = Self.curve
+        model.baseRequestRate = 10
+        model.overflow = .api(input: Price(1, .usd), output: Price(3, .usd))
+        let months = model.months(horizon: 2, requestRate: 10, monthlyGrowth: 0, inputTokens: 100, outputTokens: 100)
+        let requests = 10 * 730.5 * 3600
+        let api = requests * 0.25 * (100 * 1 + 100 * 3) / 1e6
+        #expect(months[0].serversOwned == 1 && months[0].serversBought == 1 && months[1].serversBought == 0)
+        #expect(abs(months[0].cash.amount - (200_000 + api)) < 1e-6)
+        #expect(abs(months[1].cash.amount - api) < 1e-6)
+        #expect(abs(months[0].inputMegatokens - requests * 0.25 * 100 / 1e6) < 1e-6)
+        // Economic cost: straight-line-equivalent at 0 % over 5 years = 40000 a year, 3333.33 a month, plus the API.
+        #expect(abs(months[1].economicCost.amount - (200_000 / 5 / 12 + api)) < 1e-6)
+    }
+
+    /// With a 2-month lead time the server for month 3 is bought in month 1; months 1 and 2 go to the overflow.
+    @Test func leadTimeBuysAheadAndOverflowsMeanwhile() {
+        let own = CostModel.Acquisition.own(serverPrice: Money(200_000, .usd), devicesPerServer: 8, electricity: Price(0.1, .usd), pue: 1.5,
+                                            colocation: nil, usefulLifeYears: 5, costOfCapital: 0, maintenance: 0)
+        var model = CostModel(acquisition: own, fleet: Self.fleet, currency: .usd)
+        model.leadTimeMonths = 2
+        model.overflow = .api(input: Price(1, .usd), output: Price(1, .usd))
+        let months = model.months(horizon: 4, requestRate: 5, monthlyGrowth: 0, inputTokens: 100, outputTokens: 100)
+        let api = 5 * 730.5 * 3600 * 200 / 1e6
+        #expect(months.map(\.serversBought) == [1, 0, 0, 0])
+        #expect(months.map(\.serversOwned) == [0, 0, 1, 1])
+        #expect(abs(months[0].cash.amount - (200_000 + api)) < 1e-6)
+        #expect(abs(months[1].cash.amount - api) < 1e-6)
+        #expect(months[0].energy == .zero && months[2].energy.value > 0)
+        #expect(months[2].inputMegatokens == 0, "the owned server serves everything once it arrives")
+    }
+}

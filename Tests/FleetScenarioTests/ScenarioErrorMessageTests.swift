@@ -181,4 +181,34 @@ struct ScenarioErrorMessageTests {
         let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electrcity: {low: 0.1, high: 0.2}}}")
         #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output"])
     }
+
+    @Test func owningTermsOnlyOnOwnedDeploymentsAndOverflowRequired() {
+        let text = replacing("  - {name: rent, deployment: h100, acquisition: rent-on-demand}",
+                             with: "  - {name: rent, deployment: h100, acquisition: rent-on-demand, server_price: 1 USD}\n"
+                                 + "  - {name: hybrid, deployment: h100, base_rate: 3, lead_time_months: 2}\n"
+                                 + "  - {name: late, deployment: h100, lead_time_months: 2, overflow: {api: apl}}")
+        #expect(errors(text) == [
+            "plan.yaml:20:79: error: 'server_price' applies to an owned deployment (acquisition: own)",
+            "plan.yaml:21:49: error: a hybrid option ('base_rate') needs an 'overflow' for the demand above its base load",
+            "plan.yaml:21:70: error: a lead time needs an 'overflow' (an API or rent-on-demand) to serve the demand before the servers arrive",
+            "plan.yaml:22:73: error: unknown API 'apl'; did you mean 'api'?",
+        ])
+    }
+
+    @Test func dailyLoadNeedsTwentyFourNonNegativeValues() {
+        let text = replacing("finance:\n", with: "finance:\n  daily_load: [1, 2, -1]\n")
+        #expect(errors(text) == [
+            "plan.yaml:14:15: error: 'daily_load' needs 24 hourly values, got 3",
+            "plan.yaml:14:15: error: 'daily_load' values must be finite, non-negative and not all zero",
+        ])
+    }
+
+    @Test func planNeedsABudgetAndKnownIDs() {
+        let text = "version: 1\nplan:\n  model: llama-3.1-70\n  hardware: [nvidia-h100-sxm]\n  power_caps: [0 W]\n"
+        #expect(errors(text) == [
+            "plan.yaml:3:3: error: a plan needs a 'budget' with at least 'power'",
+            "plan.yaml:3:10: error: unknown model 'llama-3.1-70'; did you mean 'llama-3.1-70b'?",
+            "plan.yaml:5:16: error: a power cap must be positive, got '0 W'",
+        ])
+    }
 }

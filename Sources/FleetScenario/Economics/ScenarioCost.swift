@@ -152,6 +152,7 @@ public enum ScenarioCost {
         var results: [OptionResult] = []
         for option in scenario.options {
             let acquisition: CostModel.Acquisition
+            var overflowTerms: CostModel.Overflow?
             var fleet: CostModel.Fleet?
             var upperBound = false
             if let apiName = option.api, let api = finance.apis.first(where: { $0.name == apiName }) {
@@ -168,20 +169,29 @@ public enum ScenarioCost {
                 switch option.acquisition ?? .own {
                 case .own:
                     let pricedServer = hardware.servers?.first { $0.price != nil }
-                    guard let price = finance.owning.serverPrice ?? pricedServer?.price else {
-                        throw PerformanceError("option '\(option.name)': no purchase price for '\(hardware.id)'; set 'finance.owning.server_price'")
+                    let stated = option.serverPrice ?? finance.owning.serverPrice
+                    guard let price = stated ?? pricedServer?.price else {
+                        throw PerformanceError("option '\(option.name)': no purchase price for '\(hardware.id)'; set 'server_price' on the option or 'finance.owning.server_price'")
                     }
                     let converted: Money
                     do { converted = try rates.convert(price) } catch { throw PerformanceError("option '\(option.name)': \(error.description)") }
-                    let perServer = finance.owning.serverPrice == nil ? (pricedServer?.devices ?? deployment.devices)
-                        : (hardware.servers?.first?.devices ?? deployment.devices)
+                    let perServer = stated == nil ? (pricedServer?.devices ?? deployment.devices) : (hardware.servers?.first?.devices ?? deployment.devices)
+                    let electricity = option.electricity ?? finance.owning.electricity
                     acquisition = .own(serverPrice: converted, devicesPerServer: max(1, perServer),
-                                       electricity: try finance.owning.electricity.map { price throws(PerformanceError) in try convert(price, "electricity") },
+                                       electricity: try electricity.map { price throws(PerformanceError) in try convert(price, "electricity") },
                                        pue: finance.owning.pue,
                                        colocation: try finance.owning.colocation.map { price throws(PerformanceError) in try convert(price, "colocation") },
                                        usefulLifeYears: finance.owning.usefulLifeYears, costOfCapital: finance.owning.costOfCapital.value,
                                        maintenance: finance.owning.maintenance.value, depreciation: finance.owning.depreciation,
                                        residualFraction: finance.owning.residualValue.value)
+                    if let overflow = option.overflow {
+                        if let apiName = overflow.api, let api = finance.apis.first(where: { $0.name == apiName }) {
+                            overflowTerms = .api(input: try convert(api.input, "option '\(option.name)'"), output: try convert(api.output, "option '\(option.name)'"),
+                                                 yearlyDecline: api.yearlyPriceDecline?.value ?? 0)
+                        } else if let onDemand = finance.renting.onDemand {
+                            overflowTerms = .rentOnDemand(try convert(onDemand, "on-demand rent"))
+                        }
+                    }
                 case .rentOnDemand:
                     acquisition = .rentOnDemand(try convert(finance.renting.onDemand!, "on-demand rent"))
                 case .rentReserved1Year:
@@ -192,7 +202,11 @@ public enum ScenarioCost {
             } else {
                 throw PerformanceError("option '\(option.name)' cannot be priced")
             }
-            let model = CostModel(acquisition: acquisition, fleet: fleet, currency: scenario.currency)
+            var model = CostModel(acquisition: acquisition, fleet: fleet, currency: scenario.currency)
+            model.loadCurve = finance.dailyLoad ?? [1]
+            model.leadTimeMonths = option.leadTimeMonths ?? 0
+            model.baseRequestRate = option.baseRate
+            model.overflow = overflowTerms
             let months = model.months(horizon: finance.horizonMonths, requestRate: rate, monthlyGrowth: finance.monthlyDemandGrowth.value,
                                       inputTokens: inputMean, outputTokens: outputMean)
             func input(_ name: String, _ quantity: (CostModel.Month) -> Double, price: Double, economic: Double? = nil) -> PricedInput {
@@ -202,13 +216,17 @@ public enum ScenarioCost {
             var priced: [PricedInput] = []
             switch acquisition {
             case let .own(price, _, electricity, _, colocation, life, capital, maintenance, depreciation, residual):
-                let serverName = finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
+                let serverName = option.serverPrice != nil ? "\(option.name).server_price"
+                    : finance.owning.serverPrice == nil ? "server_price:\(fleet?.hardware.id ?? "")" : "server_price"
                 let yearlyPerServer = CostModel.yearlyCapitalCost(1, depreciation: depreciation, costOfCapital: capital,
                                                                   usefulLifeYears: life, residualFraction: residual) + maintenance
                 let serverMonths = months.reduce(0) { $0 + $1.serversOwned }
                 priced.append(input(serverName, { $0.serversBought + $0.serversOwned * maintenance / 12 }, price: price.amount,
                                     economic: serverMonths * yearlyPerServer / 12))
-                if let electricity { priced.append(input("electricity", { $0.energy.kilowattHours }, price: electricity.amount)) }
+                if let electricity {
+                    priced.append(input(option.electricity != nil ? "\(option.name).electricity" : "electricity", { $0.energy.kilowattHours },
+                                        price: electricity.amount))
+                }
                 if let colocation { priced.append(input("colocation", \.provisionedKilowatts, price: colocation.amount)) }
             case let .rentOnDemand(price):
                 priced.append(input("on_demand", \.deviceHours, price: price.amount))
@@ -218,9 +236,17 @@ public enum ScenarioCost {
                 priced.append(input("api.\(option.api!).input", \.inputMegatokens, price: inputPrice.amount))
                 priced.append(input("api.\(option.api!).output", \.outputMegatokens, price: outputPrice.amount))
             }
+            switch overflowTerms {
+            case let .api(inputPrice, outputPrice, _)?:
+                priced.append(input("api.\(option.overflow!.api!).input", \.inputMegatokens, price: inputPrice.amount))
+                priced.append(input("api.\(option.overflow!.api!).output", \.outputMegatokens, price: outputPrice.amount))
+            case let .rentOnDemand(price)?:
+                priced.append(input("on_demand", \.deviceHours, price: price.amount))
+            case nil: break
+            }
             let deploymentName = option.api == nil ? option.deployment : nil
             results.append(OptionResult(
-                option: option.name, acquisition: option.api != nil ? "api" : (option.acquisition ?? .own).rawValue,
+                option: option.name, acquisition: option.api != nil ? "api" : option.baseRate != nil ? "own-hybrid" : (option.acquisition ?? .own).rawValue,
                 deployment: deploymentName, hardware: fleet?.hardware, devicesPerReplica: fleet?.devicesPerReplica, months: months,
                 capacityPerReplica: fleet?.capacityPerReplica, busy: fleet?.busy, capacityCurve: deploymentName.flatMap { curves[$0] },
                 energyUpperBound: upperBound, uncertainty: OptionUncertainty(cumulativeCash: [], costPerMillionTokens: Percentiles(0)),

@@ -327,6 +327,52 @@ struct ScenarioValidator {
                 }
                 validateAcquisition(option, deployment: deployment, at: optionPath)
             }
+            validateOwningTerms(option, at: optionPath)
+        }
+        if let load = scenario.finance.dailyLoad {
+            let loadPath = Self.root.appending("finance").appending("daily_load")
+            if load.count != 24 { fail("'daily_load' needs 24 hourly values, got \(load.count)", at: loadPath) }
+            if load.contains(where: { !($0 >= 0) || !$0.isFinite }) || !(load.reduce(0, +) > 0) {
+                fail("'daily_load' values must be finite, non-negative and not all zero", at: loadPath)
+            }
+        }
+    }
+
+    /// Per-option owning terms: only on owned deployments; a lead time or a base load needs an overflow.
+    private mutating func validateOwningTerms(_ option: ComparisonOption, at path: DocumentPath) {
+        let owned = option.deployment != nil && (option.acquisition ?? .own) == .own
+        let given = [("server_price", option.serverPrice != nil), ("electricity", option.electricity != nil),
+                     ("lead_time_months", option.leadTimeMonths != nil), ("base_rate", option.baseRate != nil), ("overflow", option.overflow != nil)]
+        for (name, isSet) in given where isSet && !owned {
+            fail("'\(name)' applies to an owned deployment (acquisition: own)", at: path.appending(name))
+        }
+        guard owned else { return }
+        if let price = option.serverPrice { checkPrice(price.amount, price.currency, printed: price.description, at: path.appending("server_price")) }
+        if let tariff = option.electricity { checkPrice(tariff.amount, tariff.currency, printed: tariff.description, at: path.appending("electricity")) }
+        if let lead = option.leadTimeMonths {
+            if lead < 0 || lead >= scenario.finance.horizonMonths {
+                fail("'lead_time_months' must be between 0 and the horizon (\(scenario.finance.horizonMonths) months), got \(lead)", at: path.appending("lead_time_months"))
+            } else if lead > 0, option.overflow == nil {
+                fail("a lead time needs an 'overflow' (an API or rent-on-demand) to serve the demand before the servers arrive", at: path.appending("lead_time_months"))
+            }
+        }
+        if let base = option.baseRate {
+            if !(base > 0 && base.isFinite) { fail("'base_rate' must be a positive request rate, got \(base)", at: path.appending("base_rate")) }
+            if option.overflow == nil { fail("a hybrid option ('base_rate') needs an 'overflow' for the demand above its base load", at: path.appending("base_rate")) }
+        }
+        if let overflow = option.overflow {
+            let overflowPath = path.appending("overflow")
+            switch (overflow.api, overflow.acquisition) {
+            case let (api?, nil):
+                let apiNames = scenario.finance.apis.map(\.name)
+                if !apiNames.contains(api) { fail("unknown API '\(api)'\(Suggestion.phrase(for: api, in: apiNames))", at: overflowPath.appending("api")) }
+            case (nil, .rentOnDemand?):
+                if scenario.finance.renting.onDemand == nil {
+                    fail("overflow to rent-on-demand needs 'finance.renting.on_demand'", at: overflowPath.appending("acquisition"))
+                }
+            default:
+                fail("'overflow' needs one of 'api: NAME' or 'acquisition: rent-on-demand'", at: overflowPath)
+            }
         }
     }
 

@@ -13,9 +13,13 @@ public struct Finance: Codable, Sendable, Equatable {
     public var apis: [APIOffer]
     /// Distributions of unit prices for Monte Carlo.
     public var uncertainty: Uncertainty
+    /// Demand in each hour of the day relative to the daily mean (24 values); absent for flat demand. Owned
+    /// and reserved fleets are sized for the peak hour; on-demand renting pays the hours each hour needs.
+    public var dailyLoad: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case horizonMonths = "horizon_months", monthlyDemandGrowth = "monthly_demand_growth", owning, renting, apis, uncertainty
+        case dailyLoad = "daily_load"
     }
 
     public init(horizonMonths: Int, monthlyDemandGrowth: Ratio = Ratio(0), owning: Owning, renting: Renting, apis: [APIOffer],
@@ -39,6 +43,7 @@ public struct Finance: Codable, Sendable, Equatable {
         renting = try container.decode(Renting.self, forKey: .renting, orRecord: problems) ?? defaults.renting
         apis = try container.decodeEach(APIOffer.self, forKey: .apis, orRecord: problems) ?? defaults.apis
         uncertainty = try container.decode(Uncertainty.self, forKey: .uncertainty, orRecord: problems) ?? defaults.uncertainty
+        dailyLoad = try container.decode([Double].self, forKey: .dailyLoad, orRecord: problems)
     }
 }
 
