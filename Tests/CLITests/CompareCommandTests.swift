@@ -122,4 +122,22 @@ struct CompareCommandTests {
         #expect(run.standardOutput == (try FleetSimBinary.expected("compare-hybrid-peak.txt")))
         #expect(run.standardOutput.contains("own-hybrid"))
     }
+
+    /// Progress goes to standard error only when it is a terminal: `script` gives the command a pseudo-terminal.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressShowsOnATerminalOnly() throws {
+        let log = Self.temporaryDirectory().appendingPathExtension("log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", "'\(FleetSimBinary.executable.path)' compare Examples/ci-budget.yaml > /dev/null", log.path]
+        process.currentDirectoryURL = FleetSimBinary.repositoryRoot
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOf: log, encoding: .utf8).contains("compare: simulating the month-1 fleets"))
+        let piped = try FleetSimBinary.run(["compare", "Examples/ci-budget.yaml"])
+        #expect(piped.status == 0 && piped.standardError.isEmpty)
+    }
 }

@@ -25,8 +25,10 @@ public struct ScenarioComparison: Sendable {
     public let cost: ScenarioCost.Report
 
     /// - Throws: ``PerformanceError`` naming the option or deployment that cannot be modelled or priced.
+    /// - Parameter progress: called with the stage about to run.
     public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                           serving calibration: ServingCalibration?) throws(PerformanceError) -> ScenarioComparison {
+                           serving calibration: ServingCalibration?, progress: (String) -> Void = { _ in }) throws(PerformanceError) -> ScenarioComparison {
+        progress("capacity within the objective, costs and Monte Carlo (\(scenario.finance.uncertainty.samples) samples)")
         let report = try ScenarioCost.report(scenario, catalog: catalog, efficiencies: efficiencies, serving: calibration)
         let outputMean = ScenarioCost.meanLengths(scenario).output
 
@@ -40,6 +42,7 @@ public struct ScenarioComparison: Sendable {
             deployment.replicas = max(1, (option.months.first?.devices ?? perReplica) / perReplica)
             fleet.deployments.append(deployment)
         }
+        progress("simulating the month-1 fleets at the scenario's load")
         let simulated = try ScenarioSimulation.run(fleet, catalog: catalog, efficiencies: efficiencies, serving: calibration)
 
         let options = report.options.map { cost -> Option in

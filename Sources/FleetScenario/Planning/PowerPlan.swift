@@ -45,14 +45,17 @@ public enum PowerPlan {
     }
 
     /// - Throws: ``PerformanceError`` when the scenario has no plan or budget, or no latency objective.
+    /// - Parameter progress: called before each candidate with its number, the total and its name.
     public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                           serving: ServingCalibration?) throws(PerformanceError) -> [Candidate] {
+                           serving: ServingCalibration?,
+                           progress: (_ done: Int, _ total: Int, _ name: String) -> Void = { _, _, _ in }) throws(PerformanceError) -> [Candidate] {
         guard let plan = scenario.plan, let budget = scenario.budget else {
             throw PerformanceError("plan needs 'plan:' (the deployments to search) and 'budget:' (at least 'power') in the scenario")
         }
         let outputMean = ScenarioCost.meanLengths(scenario).output
         let inputMean = ScenarioCost.meanLengths(scenario).input
         var candidates: [Candidate] = []
+        let total = plan.hardware.count * plan.precisions.count * plan.tensor.count * plan.powerCaps.count
         for hardwareID in plan.hardware {
             guard let hardware = catalog.hardware(hardwareID) else { continue }
             let engine = plan.engines.first { catalog.engine($0)?.hardwareVendors.contains(hardware.vendor) ?? false }
@@ -60,6 +63,7 @@ public enum PowerPlan {
                 for tensor in plan.tensor {
                     for choice in plan.powerCaps {
                         let name = "\(hardwareID) \(precision.rawValue) tp\(tensor)" + (choice.watts.map { " cap \(UnitFormatter.number($0.value)) W" } ?? "")
+                        progress(candidates.count, total, name)
                         func infeasible(_ reason: String) -> Candidate {
                             Candidate(name: name, hardware: hardwareID, engine: engine ?? "-", precision: precision, tensor: tensor, powerCap: choice.watts,
                                       infeasible: reason, devicesPerReplica: tensor, capacityPerReplica: 0, power: nil, replicas: 0,

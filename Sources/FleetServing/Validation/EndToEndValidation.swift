@@ -24,11 +24,14 @@ public struct EndToEndValidation: Sendable {
         }
     }
 
+    /// - Parameter progress: called before each row with the rows done and the total.
     public init(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                serving: ServingCalibration? = nil, seed: UInt64 = 1) {
+                serving: ServingCalibration? = nil, seed: UInt64 = 1, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) {
         var outcomes: [Outcome] = []
         var skipped: [(String, String)] = []
-        for row in measurements where !row.metric.isKernel {
+        let rows = measurements.filter { !$0.metric.isKernel }
+        for (index, row) in rows.enumerated() {
+            progress(index, rows.count)
             if row.metric == .systemPower {
                 // No catalogued part has a sourced idle power, so a system's draw is estimated at its provisioned
                 // power (server power per device × devices): an upper bound of the measured average.

@@ -61,10 +61,14 @@ struct Compare: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let overrides = try commandLineChecks()
+            let progress = Progress()
             let (scenario, comparison) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
                 scenario, catalog, efficiencies, serving throws(PerformanceError) -> ScenarioComparison in
-                try ScenarioComparison.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
+                try ScenarioComparison.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) { stage in
+                    progress.report("compare: \(stage)")
+                }
             }
+            progress.finish()
             let checks = scenario.checks.overridden(by: overrides)
             let names = scenario.options.map(\.name)
             for name in checks.options where !names.contains(name) {

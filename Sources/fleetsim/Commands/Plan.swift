@@ -29,10 +29,14 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
+            let progress = Progress()
             let (scenario, candidates) = try ScenarioRun.load(scenario, global: global, calibration: calibration) {
                 scenario, catalog, efficiencies, serving throws(PerformanceError) -> [PowerPlan.Candidate] in
-                try PowerPlan.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving)
+                try PowerPlan.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) { done, total, name in
+                    progress.report("plan: candidate \(done + 1) of \(total): \(name)")
+                }
             }
+            progress.finish()
             let table = PlanReport.table(candidates, scenario: scenario)
             print(table, terminator: "")
             if let output {

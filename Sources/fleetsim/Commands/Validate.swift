@@ -33,10 +33,14 @@ struct Validate: ParsableCommand {
             let catalog = try global.loadCatalog()
             let table = try MeasurementFile.load(measurements)
             let efficiencies = try calibration.load(global: global)
+            let progress = Progress()
             let summary = ValidationSummary(
                 kernels: KernelValidation(table.measurements, catalog: catalog, efficiencies: efficiencies),
                 endToEnd: kernels ? nil : EndToEndValidation(table.measurements, catalog: catalog, efficiencies: efficiencies,
-                                                             serving: try calibration.loadServing(global: global)))
+                                                             serving: try calibration.loadServing(global: global)) { done, total in
+                    if done % 10 == 0 { progress.report("validate: row \(done + 1) of \(total)") }
+                })
+            progress.finish()
             if rows {
                 print(TextTable(header: ["raw_id", "hardware", "metric", "measured", "predicted", "error %"],
                                 rows: summary.outcomes.map { outcome in
