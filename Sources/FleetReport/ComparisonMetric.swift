@@ -53,9 +53,6 @@ public struct ComparisonMetric: Sendable {
         func text(_ key: String, _ label: String, _ value: (ScenarioComparison.Option) -> String?) -> ComparisonMetric {
             ComparisonMetric(key: key, label: label, unit: "", decimals: 0, values: options.map { value($0).map(Value.text) ?? .missing })
         }
-        func milliseconds(_ pick: @escaping (ScenarioComparison.Option) -> Double?) -> (ScenarioComparison.Option) -> Double? {
-            { pick($0).map { $0 * 1000 } }
-        }
         return [
             text("acquisition", "acquisition") { $0.cost.acquisition },
             text("hardware", "hardware") { $0.cost.hardware?.id },
@@ -64,9 +61,9 @@ public struct ComparisonMetric: Sendable {
             metric("devices_last_month", "devices, last month", "", 0) { $0.cost.hardware == nil ? nil : Double($0.cost.months.last?.devices ?? 0) },
             metric("capacity_per_replica", "capacity per replica within SLO", "requests/s", 2) { $0.cost.capacityPerReplica },
             metric("throughput_per_device", "output throughput per device at capacity", "tokens/s", 0) { $0.outputThroughputPerDevice },
-            metric("ttft_p99", "TTFT p99, month-1 fleet", "ms", 1, milliseconds { $0.serving?.metrics.timeToFirstToken.p99 }),
-            metric("tpot_p99", "TPOT p99, month-1 fleet", "ms", 1, milliseconds { $0.serving?.metrics.timePerOutputToken.p99 }),
-            metric("e2e_p99", "E2E p99, month-1 fleet", "ms", 0, milliseconds { $0.serving?.metrics.endToEnd.p99 }),
+            metric("ttft_p99", "TTFT p99, month-1 fleet", "ms", 1, { $0.serving.map { $0.metrics.timeToFirstToken.p99 * 1000 } }),
+            metric("tpot_p99", "TPOT p99, month-1 fleet", "ms", 1, { $0.serving.map { $0.metrics.timePerOutputToken.p99 * 1000 } }),
+            metric("e2e_p99", "E2E p99, month-1 fleet", "ms", 0, { $0.serving.map { $0.metrics.endToEnd.p99 * 1000 } }),
             text("meets_slo", "meets SLO at p\(percentile)") { option in
                 option.serving.map { serving in
                     serving.objectives.isEmpty ? "-" : serving.meetsObjectives ? "yes"
