@@ -193,6 +193,20 @@ struct ScenarioValidator {
             if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
                 fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
             }
+        case .trace:
+            if workload.trace == nil {
+                fail("'trace' arrivals need a trace file: set 'workload.trace' (file: path relative to the scenario)", at: arrivalsPath)
+            }
+        }
+        if let trace = workload.trace {
+            let tracePath = path.appending("trace")
+            if trace.file.isEmpty { fail("'file' must name a trace file", at: tracePath.appending("file")) }
+            if let benchmark = trace.benchmark {
+                if benchmark < 0 { fail("'benchmark' must be at least 0, got \(benchmark)", at: tracePath.appending("benchmark")) }
+                if let format = trace.format, format != .guidellm {
+                    fail("'benchmark' applies to GuideLLM reports only; this trace is '\(format.rawValue)'", at: tracePath.appending("benchmark"))
+                }
+            }
         }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
         validate(workload.inputTokens, at: path.appending("input_tokens"))
@@ -209,6 +223,10 @@ struct ScenarioValidator {
     private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) {
         let name = path.lastKey ?? "length"
         switch lengths.shape {
+        case .trace:
+            if scenario.workload.trace == nil {
+                fail("'\(name): trace' needs a trace file: set 'workload.trace' (file: path relative to the scenario)", at: path)
+            }
         case .fixed, .lognormal:
             guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return }
             if mean < 1 { fail("'\(name)' must be at least 1 token, got \(mean)", at: path) }

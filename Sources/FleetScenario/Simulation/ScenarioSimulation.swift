@@ -56,11 +56,32 @@ public enum ScenarioSimulation {
     }
 
     /// The seeded requests of the scenario's workload, with the arrival process overridden when given.
+    /// Trace arrivals and lengths replay the first `requests` entries of the loaded trace.
     public static func requests(_ scenario: Scenario, arrivals override: ArrivalProcess? = nil) -> (ArrivalProcess, [Request]) {
         let workload = scenario.workload
-        let arrivals = override ?? arrivalProcess(workload.arrivals)
-        return (arrivals, WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals, input: lengthModel(workload.inputTokens),
-                                                     output: lengthModel(workload.outputTokens), seed: scenario.seed))
+        let trace = workload.trace?.contents
+        precondition(!workload.readsTrace || trace != nil,
+                     "workload.trace '\(workload.trace?.file ?? "")' is not loaded; load scenarios with ScenarioLoader or ScenarioDocument")
+        let arrivals = override ?? arrivalProcess(workload.arrivals, trace: trace)
+        return (arrivals, WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals,
+                                                     input: lengthModel(workload.inputTokens, recorded: trace?.inputLengths),
+                                                     output: lengthModel(workload.outputTokens, recorded: trace?.outputLengths),
+                                                     seed: scenario.seed))
+    }
+
+    /// The mean request rate of the workload's open-loop arrivals in requests per second: the `rate` of
+    /// Poisson, gamma and constant arrivals; for a replayed trace, the requests replayed over the time between
+    /// the first and the last arrival. `nil` for offline and closed-loop workloads.
+    public static func meanRequestRate(_ scenario: Scenario) -> Double? {
+        let workload = scenario.workload
+        switch workload.arrivals.pattern {
+        case .poisson, .gamma, .constant: return workload.arrivals.rate
+        case .trace:
+            guard let arrivals = workload.trace?.contents?.arrivals, workload.requests >= 2, arrivals.count >= workload.requests else { return nil }
+            let span = arrivals[workload.requests - 1] - arrivals[0]
+            return span > 0 ? Double(workload.requests - 1) / span : nil
+        case .offline, .concurrency: return nil
+        }
     }
 
     /// The objectives of `slo` that are set, with the simulated values at its percentile.
@@ -92,8 +113,9 @@ public enum ScenarioSimulation {
         return results
     }
 
-    static func arrivalProcess(_ arrivals: Arrivals) -> ArrivalProcess {
+    static func arrivalProcess(_ arrivals: Arrivals, trace: RequestTrace?) -> ArrivalProcess {
         switch arrivals.pattern {
+        case .trace: .recorded(arrivals: trace?.arrivals ?? [])
         case .offline: .offline
         case .concurrency: .closedLoop(concurrency: arrivals.concurrency ?? 1)
         case .poisson: .poisson(rate: arrivals.rate ?? 1)
@@ -102,8 +124,9 @@ public enum ScenarioSimulation {
         }
     }
 
-    static func lengthModel(_ lengths: LengthDistribution) -> LengthModel {
+    static func lengthModel(_ lengths: LengthDistribution, recorded: [Int]?) -> LengthModel {
         switch lengths.shape {
+        case .trace: .recorded(recorded ?? [])
         case .fixed: .fixed(lengths.mean ?? 1)
         case .uniform: .uniform(minimum: lengths.minimum ?? 1, maximum: lengths.maximum ?? 1)
         case .lognormal: .lognormal(mean: Double(lengths.mean ?? 1), standardDeviation: lengths.standardDeviation ?? 1)

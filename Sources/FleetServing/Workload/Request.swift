@@ -24,6 +24,8 @@ public enum ArrivalProcess: Sendable, Equatable {
     case constant(rate: Double)
     /// Closed loop: `concurrency` requests in flight, a new one as soon as one ends.
     case closedLoop(concurrency: Int)
+    /// Open loop at recorded times: seconds after the start, non-decreasing, one per request (a trace).
+    case recorded(arrivals: [Double])
 }
 
 /// A distribution of token counts.
@@ -32,9 +34,15 @@ public enum LengthModel: Sendable, Equatable {
     case uniform(minimum: Int, maximum: Int)
     /// Lognormal with this mean and standard deviation (of the length itself), at least 1.
     case lognormal(mean: Double, standardDeviation: Double)
+    /// Recorded lengths, request by request (a trace); request `i` takes `lengths[i]`.
+    case recorded([Int])
 
-    func sample(_ random: inout RandomSource) -> Int {
+    /// The length of request `index`; draws from `random` only for the random shapes.
+    func length(ofRequest index: Int, _ random: inout RandomSource) -> Int {
         switch self {
+        case let .recorded(lengths):
+            precondition(index < lengths.count, "request \(index) has no recorded length (\(lengths.count) recorded)")
+            return lengths[index]
         case let .fixed(tokens): return tokens
         case let .uniform(minimum, maximum): return minimum + Int(random.next() % UInt64(maximum - minimum + 1))
         case let .lognormal(mean, deviation):
@@ -47,6 +55,8 @@ public enum LengthModel: Sendable, Equatable {
 
 /// Generates the requests of a run from its seed.
 public enum WorkloadGenerator {
+    /// The first `count` requests of the workload: arrival times from `arrivals`, lengths from `input` and
+    /// `output`, random draws from `seed`. Recorded arrivals and lengths must cover `count` requests.
     public static func requests(count: Int, arrivals: ArrivalProcess, input: LengthModel, output: LengthModel,
                                 seed: UInt64) -> [Request] {
         var lengths = RandomSource(seed: seed)
@@ -62,8 +72,12 @@ public enum WorkloadGenerator {
                 let shape = 1 / (burstiness * burstiness)
                 if index > 0 { time += gaps.gamma(shape: shape, scale: 1 / (rate * shape)) }
             case let .constant(rate): time = Double(index) / rate
+            case let .recorded(times):
+                precondition(index < times.count, "request \(index) has no recorded arrival (\(times.count) recorded)")
+                time = times[index]
             }
-            requests.append(Request(arrival: time, inputTokens: input.sample(&lengths), outputTokens: output.sample(&lengths)))
+            let inputTokens = input.length(ofRequest: index, &lengths)
+            requests.append(Request(arrival: time, inputTokens: inputTokens, outputTokens: output.length(ofRequest: index, &lengths)))
         }
         return requests
     }
