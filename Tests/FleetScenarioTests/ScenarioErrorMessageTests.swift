@@ -181,4 +181,19 @@ struct ScenarioErrorMessageTests {
         let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electrcity: {low: 0.1, high: 0.2}}}")
         #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output"])
     }
+
+    @Test func diurnalArrivalsNeedTwentyFourNonNegativeMultipliers() {
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: "{pattern: diurnal, rate: 2}")) == [
+            "plan.yaml:12:13: error: 'hourly_profile' (24 multipliers of 'rate', midnight first) is required for 'diurnal' arrivals",
+        ])
+        let short = "{pattern: diurnal, rate: 2, hourly_profile: [1, 2, -1]}"
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: short)) == [
+            "plan.yaml:12:57: error: 'hourly_profile' must list 24 hourly multipliers, got 3",
+            "plan.yaml:12:64: error: hour 2 of 'hourly_profile' must be a finite multiplier of at least 0, got -1",
+        ])
+        let zeros = "{pattern: diurnal, rate: 2, hourly_profile: [" + Array(repeating: "0", count: 24).joined(separator: ", ") + "]}"
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: zeros)) == [
+            "plan.yaml:12:57: error: 'hourly_profile' must have at least one hour above 0",
+        ])
+    }
 }

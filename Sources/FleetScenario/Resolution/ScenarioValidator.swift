@@ -181,7 +181,7 @@ struct ScenarioValidator {
             } else {
                 fail("'concurrency' is required for 'concurrency' arrivals", at: arrivalsPath)
             }
-        case .poisson, .gamma, .constant:
+        case .poisson, .gamma, .constant, .diurnal:
             if let rate = arrivals.rate {
                 if !(rate > 0 && rate.isFinite) {
                     fail("'rate' must be a positive number of requests per second, got \(UnitFormatter.number(rate))",
@@ -193,6 +193,7 @@ struct ScenarioValidator {
             if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
                 fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
             }
+            if arrivals.pattern == .diurnal { validateHourlyProfile(arrivals.hourlyProfile, at: arrivalsPath) }
         case .trace:
             if workload.trace == nil {
                 fail("'trace' arrivals need a trace file: set 'workload.trace' (file: path relative to the scenario)", at: arrivalsPath)
@@ -217,6 +218,24 @@ struct ScenarioValidator {
         }
         for (name, limit) in [("ttft", slo.timeToFirstToken), ("tpot", slo.timePerOutputToken), ("e2e", slo.endToEnd)] {
             if let limit, !(limit.value > 0) { fail("'\(name)' must be positive, got '\(limit)'", at: sloPath.appending(name)) }
+        }
+    }
+
+    private mutating func validateHourlyProfile(_ profile: [Double]?, at path: DocumentPath) {
+        guard let profile else {
+            fail("'hourly_profile' (24 multipliers of 'rate', midnight first) is required for 'diurnal' arrivals", at: path)
+            return
+        }
+        let profilePath = path.appending("hourly_profile")
+        if profile.count != 24 {
+            fail("'hourly_profile' must list 24 hourly multipliers, got \(profile.count)", at: profilePath)
+        }
+        for (hour, multiplier) in profile.enumerated() where !(multiplier >= 0 && multiplier.isFinite) {
+            fail("hour \(hour) of 'hourly_profile' must be a finite multiplier of at least 0, got \(UnitFormatter.number(multiplier))",
+                 at: profilePath.appending(hour))
+        }
+        if !profile.isEmpty, profile.allSatisfy({ $0 == 0 }) {
+            fail("'hourly_profile' must have at least one hour above 0", at: profilePath)
         }
     }
 

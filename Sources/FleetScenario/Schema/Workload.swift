@@ -62,6 +62,8 @@ public struct Arrivals: Codable, Sendable, Equatable {
         case constant
         /// Open loop at the arrival times recorded in `workload.trace`.
         case trace
+        /// Open loop, Poisson with a rate that follows the hour of the day: `rate × hourly_profile[hour]`.
+        case diurnal
     }
 
     public var pattern: Pattern
@@ -71,8 +73,16 @@ public struct Arrivals: Codable, Sendable, Equatable {
     public var concurrency: Int?
     /// Coefficient of variation of the gaps (gamma); 1 is Poisson.
     public var burstiness: Double?
+    /// Diurnal: 24 relative multipliers of `rate`, hour 0 (midnight) first; the day's mean rate is
+    /// `rate × mean(hourly_profile)`.
+    public var hourlyProfile: [Double]?
 
-    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil) {
+    enum CodingKeys: String, CodingKey {
+        case pattern, rate, concurrency, burstiness, hourlyProfile = "hourly_profile"
+    }
+
+    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil, hourlyProfile: [Double]? = nil) {
+        self.hourlyProfile = hourlyProfile
         self.pattern = pattern
         self.rate = rate
         self.concurrency = concurrency

@@ -70,12 +70,15 @@ public enum ScenarioSimulation {
     }
 
     /// The mean request rate of the workload's open-loop arrivals in requests per second: the `rate` of
-    /// Poisson, gamma and constant arrivals; for a replayed trace, the requests replayed over the time between
+    /// Poisson, gamma and constant arrivals; `rate × mean(hourly_profile)` for diurnal ones; for a replayed trace, the requests replayed over the time between
     /// the first and the last arrival. `nil` for offline and closed-loop workloads.
     public static func meanRequestRate(_ scenario: Scenario) -> Double? {
         let workload = scenario.workload
         switch workload.arrivals.pattern {
         case .poisson, .gamma, .constant: return workload.arrivals.rate
+        case .diurnal:
+            guard let rate = workload.arrivals.rate, let profile = workload.arrivals.hourlyProfile, !profile.isEmpty else { return nil }
+            return rate * profile.reduce(0, +) / Double(profile.count)
         case .trace:
             guard let arrivals = workload.trace?.contents?.arrivals, workload.requests >= 2, arrivals.count >= workload.requests else { return nil }
             let span = arrivals[workload.requests - 1] - arrivals[0]
@@ -116,6 +119,7 @@ public enum ScenarioSimulation {
     static func arrivalProcess(_ arrivals: Arrivals, trace: RequestTrace?) -> ArrivalProcess {
         switch arrivals.pattern {
         case .trace: .recorded(arrivals: trace?.arrivals ?? [])
+        case .diurnal: .diurnal(rate: arrivals.rate ?? 1, hourlyMultipliers: arrivals.hourlyProfile ?? [])
         case .offline: .offline
         case .concurrency: .closedLoop(concurrency: arrivals.concurrency ?? 1)
         case .poisson: .poisson(rate: arrivals.rate ?? 1)
