@@ -196,4 +196,10 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:12:57: error: 'hourly_profile' must have at least one hour above 0",
         ])
     }
+
+    @Test func unknownRouter() {
+        #expect(errors(replacing("    devices: 8", with: "    devices: 8\n    router: least-loaded")) == [
+            "plan.yaml:9:13: error: unknown router 'least-loaded'; expected one of round-robin, least-outstanding, least-kv",
+        ])
+    }
 }

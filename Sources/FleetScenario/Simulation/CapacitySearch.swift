@@ -33,7 +33,7 @@ public enum CapacitySearch {
         }
         var results: [Result] = []
         for deployment in try ScenarioSimulation.prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {
-            let simulation = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
+            let simulation = deployment.simulation()
             func probe(_ rate: Double) -> Point {
                 let (arrivals, requests) = ScenarioSimulation.requests(scenario, arrivals: .poisson(rate: rate))
                 let metrics = simulation.run(requests, arrivals: arrivals)

@@ -25,6 +25,13 @@ public enum ScenarioSimulation {
         public let model: StepModel
         public let memory: MemoryPlan
         public let limits: SchedulerLimits
+        /// How requests are spread over the replicas.
+        public let router: RoutingPolicy
+
+        /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
+        public func simulation(replicas: Int? = nil) -> ServingSimulation {
+            ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router)
+        }
     }
 
     /// Resolves every deployment of `scenario` into a model and engine limits.
@@ -47,7 +54,7 @@ public enum ScenarioSimulation {
                     kvCapacityTokens: memory.kvCapacityTokens,
                     reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
-                                         memory: memory, limits: limits))
+                                         memory: memory, limits: limits, router: deployment.router ?? .roundRobin))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
@@ -108,8 +115,7 @@ public enum ScenarioSimulation {
             guard longest <= lane else {
                 throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
             }
-            let metrics = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
-                .run(requests, arrivals: arrivals)
+            let metrics = deployment.simulation().run(requests, arrivals: arrivals)
             results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
                                   metrics: metrics, memory: deployment.memory, objectives: objectives(scenario.workload.slo, metrics)))
         }
