@@ -202,4 +202,10 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:9:13: error: unknown router 'least-loaded'; expected one of round-robin, least-outstanding, least-kv",
         ])
     }
+
+    @Test func prefixCacheHitRateOutOfRange() {
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: "{pattern: poisson, rate: 2}\n  prefix_cache: {hit_rate: 1}")) == [
+            "plan.yaml:13:28: error: 'hit_rate' must be at least 0 and below 1, got 1",
+        ])
+    }
 }

@@ -143,7 +143,7 @@ public enum ScenarioCost {
         } else {
             for deployment in try ScenarioSimulation.prepare(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
                 let (arrivals, offline) = ScenarioSimulation.requests(single, arrivals: .offline)
-                let metrics = deployment.simulation(replicas: 1).run(offline, arrivals: arrivals)
+                let metrics = deployment.simulation(replicas: 1).run(deployment.servable(offline), arrivals: arrivals)
                 capacity[deployment.name] = (metrics.requestThroughput, 1)
             }
         }

@@ -209,6 +209,10 @@ struct ScenarioValidator {
                 }
             }
         }
+        if let cache = workload.prefixCache, !(cache.hitRate >= 0 && cache.hitRate < 1) {
+            fail("'hit_rate' must be at least 0 and below 1, got \(UnitFormatter.number(cache.hitRate))",
+                 at: path.appending("prefix_cache").appending("hit_rate"))
+        }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
         validate(workload.inputTokens, at: path.appending("input_tokens"))
         validate(workload.outputTokens, at: path.appending("output_tokens"))

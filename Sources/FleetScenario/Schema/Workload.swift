@@ -12,14 +12,17 @@ public struct Workload: Codable, Sendable, Equatable {
     public var slo: ServiceLevelObjective
     /// A recorded trace that arrivals or lengths may replay.
     public var trace: TraceReference?
+    /// Prefix-cache hits on deployments whose engine caches prefixes; none when absent.
+    public var prefixCache: PrefixCache?
 
     enum CodingKeys: String, CodingKey {
-        case arrivals, inputTokens = "input_tokens", outputTokens = "output_tokens", requests, slo, trace
+        case arrivals, inputTokens = "input_tokens", outputTokens = "output_tokens", requests, slo, trace, prefixCache = "prefix_cache"
     }
 
     public init(arrivals: Arrivals, inputTokens: LengthDistribution, outputTokens: LengthDistribution, requests: Int,
-                slo: ServiceLevelObjective, trace: TraceReference? = nil) {
+                slo: ServiceLevelObjective, trace: TraceReference? = nil, prefixCache: PrefixCache? = nil) {
         self.trace = trace
+        self.prefixCache = prefixCache
         self.arrivals = arrivals
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
@@ -39,6 +42,7 @@ public struct Workload: Codable, Sendable, Equatable {
         requests = try container.decode(Int.self, forKey: .requests, orRecord: problems) ?? defaults.requests
         slo = try container.decode(ServiceLevelObjective.self, forKey: .slo, orRecord: problems) ?? defaults.slo
         trace = try container.decode(TraceReference.self, forKey: .trace, orRecord: problems)
+        prefixCache = try container.decode(PrefixCache.self, forKey: .prefixCache, orRecord: problems)
     }
 
     /// Whether arrivals or lengths come from ``trace``.

@@ -27,6 +27,14 @@ public enum ScenarioSimulation {
         public let limits: SchedulerLimits
         /// How requests are spread over the replicas.
         public let router: RoutingPolicy
+        /// Whether the engine caches prompt prefixes; without it a workload's prefix-cache hits do not apply.
+        public let prefixCaching: Bool
+
+        /// `requests` as this deployment serves them: prefix-cache hits dropped when it does not cache prefixes.
+        public func servable(_ requests: [Request]) -> [Request] {
+            guard !prefixCaching, requests.contains(where: { $0.cachedTokens > 0 }) else { return requests }
+            return requests.map { var request = $0; request.cachedTokens = 0; return request }
+        }
 
         /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
         public func simulation(replicas: Int? = nil) -> ServingSimulation {
@@ -54,7 +62,8 @@ public enum ScenarioSimulation {
                     kvCapacityTokens: memory.kvCapacityTokens,
                     reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
-                                         memory: memory, limits: limits, router: deployment.router ?? .roundRobin))
+                                         memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
+                                         prefixCaching: scheduling.prefixCaching ?? false))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
@@ -63,17 +72,20 @@ public enum ScenarioSimulation {
     }
 
     /// The seeded requests of the scenario's workload, with the arrival process overridden when given.
-    /// Trace arrivals and lengths replay the first `requests` entries of the loaded trace.
+    /// Trace arrivals and lengths replay the first `requests` entries of the loaded trace; a prefix-cache hit
+    /// rate marks that share of every prompt as cached (see ``Prepared/servable(_:)``).
     public static func requests(_ scenario: Scenario, arrivals override: ArrivalProcess? = nil) -> (ArrivalProcess, [Request]) {
         let workload = scenario.workload
         let trace = workload.trace?.contents
         precondition(!workload.readsTrace || trace != nil,
                      "workload.trace '\(workload.trace?.file ?? "")' is not loaded; load scenarios with ScenarioLoader or ScenarioDocument")
         let arrivals = override ?? arrivalProcess(workload.arrivals, trace: trace)
-        return (arrivals, WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals,
-                                                     input: lengthModel(workload.inputTokens, recorded: trace?.inputLengths),
-                                                     output: lengthModel(workload.outputTokens, recorded: trace?.outputLengths),
-                                                     seed: scenario.seed))
+        let requests = WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals,
+                                                  input: lengthModel(workload.inputTokens, recorded: trace?.inputLengths),
+                                                  output: lengthModel(workload.outputTokens, recorded: trace?.outputLengths),
+                                                  seed: scenario.seed)
+        guard let hitRate = workload.prefixCache?.hitRate, hitRate > 0 else { return (arrivals, requests) }
+        return (arrivals, requests.map { $0.withPrefixCacheHit(hitRate) })
     }
 
     /// The mean request rate of the workload's open-loop arrivals in requests per second: the `rate` of
@@ -115,7 +127,7 @@ public enum ScenarioSimulation {
             guard longest <= lane else {
                 throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
             }
-            let metrics = deployment.simulation().run(requests, arrivals: arrivals)
+            let metrics = deployment.simulation().run(deployment.servable(requests), arrivals: arrivals)
             results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
                                   metrics: metrics, memory: deployment.memory, objectives: objectives(scenario.workload.slo, metrics)))
         }

@@ -167,18 +167,20 @@ struct ReplicaLane {
         }
         while budget > 0, running.count < limits.maxSequences, waitingHead < waiting.count {
             let request = waiting[waitingHead]
-            let remaining = requests[request].inputTokens
+            // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks.
+            let cached = requests[request].cachedTokens
+            let remaining = requests[request].inputTokens - cached
             let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
             if !limits.chunkedPrefill && take > budget && decodeCount + chunkCount > 0 { break }
             // Guaranteed-no-evict admission holds blocks for the prompt and the whole output from the start.
             let need = limits.reserveWholeSequence
-                ? blocks(for: requests[request].inputTokens + requests[request].outputTokens) : blocks(for: take)
+                ? blocks(for: requests[request].inputTokens + requests[request].outputTokens) : blocks(for: cached + take)
             guard need <= freeBlocks else { break }
             freeBlocks -= need
             waitingHead += 1
             admissions += 1
             queuedPromptTokens -= requests[request].inputTokens
-            running.append(Sequence(request: request, blocks: need, admittedOrder: admissions, chunk: take))
+            running.append(Sequence(request: request, prefilled: cached, blocks: need, admittedOrder: admissions, chunk: take))
             chunkCount += 1
             budget -= take
         }

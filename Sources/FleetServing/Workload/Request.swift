@@ -4,11 +4,30 @@ public struct Request: Sendable, Equatable {
     public var arrival: Double
     public var inputTokens: Int
     public var outputTokens: Int
+    /// Leading prompt tokens whose KV the prefix cache already holds: they skip prefill compute but take
+    /// KV blocks like the rest of the prompt. At most `inputTokens − 1`, since the last prompt token is
+    /// always computed to sample the first output token.
+    public var cachedTokens: Int
 
-    public init(arrival: Double, inputTokens: Int, outputTokens: Int) {
+    public init(arrival: Double, inputTokens: Int, outputTokens: Int, cachedTokens: Int = 0) {
+        precondition(cachedTokens >= 0 && (cachedTokens == 0 || cachedTokens < inputTokens),
+                     "cached tokens (\(cachedTokens)) must be below the prompt (\(inputTokens))")
         self.arrival = arrival
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
+        self.cachedTokens = cachedTokens
+    }
+
+    /// The request with a prefix-cache hit of `hitRate` of its prompt:
+    /// ```
+    /// cachedTokens = min(⌊hitRate × inputTokens⌋, inputTokens − 1)
+    /// ```
+    /// `hitRate` in [0, 1): the share of prompt tokens found in the cache, as vLLM's prefix-cache hit rate counts them.
+    public func withPrefixCacheHit(_ hitRate: Double) -> Request {
+        precondition(hitRate >= 0 && hitRate < 1, "a prefix-cache hit rate is in [0, 1), got \(hitRate)")
+        var copy = self
+        copy.cachedTokens = max(0, min(Int((hitRate * Double(inputTokens)).rounded(.down)), inputTokens - 1))
+        return copy
     }
 }
 
