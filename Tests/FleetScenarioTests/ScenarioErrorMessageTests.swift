@@ -211,4 +211,31 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:5:16: error: a power cap must be positive, got '0 W'",
         ])
     }
+
+    @Test func diurnalArrivalsNeedTwentyFourNonNegativeMultipliers() {
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: "{pattern: diurnal, rate: 2}")) == [
+            "plan.yaml:12:13: error: 'hourly_profile' (24 multipliers of 'rate', midnight first) is required for 'diurnal' arrivals",
+        ])
+        let short = "{pattern: diurnal, rate: 2, hourly_profile: [1, 2, -1]}"
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: short)) == [
+            "plan.yaml:12:57: error: 'hourly_profile' must list 24 hourly multipliers, got 3",
+            "plan.yaml:12:64: error: hour 2 of 'hourly_profile' must be a finite multiplier of at least 0, got -1",
+        ])
+        let zeros = "{pattern: diurnal, rate: 2, hourly_profile: [" + Array(repeating: "0", count: 24).joined(separator: ", ") + "]}"
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: zeros)) == [
+            "plan.yaml:12:57: error: 'hourly_profile' must have at least one hour above 0",
+        ])
+    }
+
+    @Test func unknownRouter() {
+        #expect(errors(replacing("    devices: 8", with: "    devices: 8\n    router: least-loaded")) == [
+            "plan.yaml:9:13: error: unknown router 'least-loaded'; expected one of round-robin, least-outstanding, least-kv",
+        ])
+    }
+
+    @Test func prefixCacheHitRateOutOfRange() {
+        #expect(errors(replacing("{pattern: poisson, rate: 2}", with: "{pattern: poisson, rate: 2}\n  prefix_cache: {hit_rate: 1}")) == [
+            "plan.yaml:13:28: error: 'hit_rate' must be at least 0 and below 1, got 1",
+        ])
+    }
 }

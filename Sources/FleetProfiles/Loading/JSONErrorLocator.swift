@@ -1,7 +1,8 @@
 /// Turns Foundation's JSON error text ("Unexpected character 'x' around line 3, column 5.") into a
 /// located diagnostic.
-enum JSONErrorLocator {
-    static func diagnostic(description: String, text: String, file: String) -> Diagnostic {
+public enum JSONErrorLocator {
+    /// A diagnostic for Foundation's JSON error `description` of `text`, located in `file` where the text says where.
+    public static func diagnostic(description: String, text: String, file: String) -> Diagnostic {
         var message = description
         var line: Int?, column: Int?
         if let range = description.range(of: " around line ") {

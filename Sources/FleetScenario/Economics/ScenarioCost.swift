@@ -119,8 +119,9 @@ public enum ScenarioCost {
     public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
                            serving: ServingCalibration?) throws(PerformanceError) -> [OptionResult] {
         let workload = scenario.workload
-        guard let rate = workload.arrivals.rate, [.poisson, .gamma, .constant].contains(workload.arrivals.pattern) else {
-            throw PerformanceError("cost needs a request rate: set 'workload.arrivals' to poisson, gamma or constant with a 'rate'")
+        guard let rate = ScenarioSimulation.meanRequestRate(scenario) else {
+            throw PerformanceError("cost needs a request rate: set 'workload.arrivals' to poisson, gamma or constant with a 'rate', "
+                                   + "or replay a trace whose requests span some time")
         }
         let finance = scenario.finance
         let rates = ExchangeRates(reportingCurrency: scenario.currency, rates: Dictionary(uniqueKeysWithValues:
@@ -142,7 +143,7 @@ public enum ScenarioCost {
         } else {
             for deployment in try ScenarioSimulation.prepare(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
                 let (arrivals, offline) = ScenarioSimulation.requests(single, arrivals: .offline)
-                let metrics = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: 1).run(offline, arrivals: arrivals)
+                let metrics = deployment.simulation(replicas: 1).run(deployment.servable(offline), arrivals: arrivals)
                 capacity[deployment.name] = (metrics.requestThroughput, 1)
             }
         }

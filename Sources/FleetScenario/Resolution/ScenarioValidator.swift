@@ -182,7 +182,7 @@ struct ScenarioValidator {
             } else {
                 fail("'concurrency' is required for 'concurrency' arrivals", at: arrivalsPath)
             }
-        case .poisson, .gamma, .constant:
+        case .poisson, .gamma, .constant, .diurnal:
             if let rate = arrivals.rate {
                 if !(rate > 0 && rate.isFinite) {
                     fail("'rate' must be a positive number of requests per second, got \(UnitFormatter.number(rate))",
@@ -194,6 +194,25 @@ struct ScenarioValidator {
             if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
                 fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
             }
+            if arrivals.pattern == .diurnal { validateHourlyProfile(arrivals.hourlyProfile, at: arrivalsPath) }
+        case .trace:
+            if workload.trace == nil {
+                fail("'trace' arrivals need a trace file: set 'workload.trace' (file: path relative to the scenario)", at: arrivalsPath)
+            }
+        }
+        if let trace = workload.trace {
+            let tracePath = path.appending("trace")
+            if trace.file.isEmpty { fail("'file' must name a trace file", at: tracePath.appending("file")) }
+            if let benchmark = trace.benchmark {
+                if benchmark < 0 { fail("'benchmark' must be at least 0, got \(benchmark)", at: tracePath.appending("benchmark")) }
+                if let format = trace.format, format != .guidellm {
+                    fail("'benchmark' applies to GuideLLM reports only; this trace is '\(format.rawValue)'", at: tracePath.appending("benchmark"))
+                }
+            }
+        }
+        if let cache = workload.prefixCache, !(cache.hitRate >= 0 && cache.hitRate < 1) {
+            fail("'hit_rate' must be at least 0 and below 1, got \(UnitFormatter.number(cache.hitRate))",
+                 at: path.appending("prefix_cache").appending("hit_rate"))
         }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
         validate(workload.inputTokens, at: path.appending("input_tokens"))
@@ -207,9 +226,31 @@ struct ScenarioValidator {
         }
     }
 
+    private mutating func validateHourlyProfile(_ profile: [Double]?, at path: DocumentPath) {
+        guard let profile else {
+            fail("'hourly_profile' (24 multipliers of 'rate', midnight first) is required for 'diurnal' arrivals", at: path)
+            return
+        }
+        let profilePath = path.appending("hourly_profile")
+        if profile.count != 24 {
+            fail("'hourly_profile' must list 24 hourly multipliers, got \(profile.count)", at: profilePath)
+        }
+        for (hour, multiplier) in profile.enumerated() where !(multiplier >= 0 && multiplier.isFinite) {
+            fail("hour \(hour) of 'hourly_profile' must be a finite multiplier of at least 0, got \(UnitFormatter.number(multiplier))",
+                 at: profilePath.appending(hour))
+        }
+        if !profile.isEmpty, profile.allSatisfy({ $0 == 0 }) {
+            fail("'hourly_profile' must have at least one hour above 0", at: profilePath)
+        }
+    }
+
     private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) {
         let name = path.lastKey ?? "length"
         switch lengths.shape {
+        case .trace:
+            if scenario.workload.trace == nil {
+                fail("'\(name): trace' needs a trace file: set 'workload.trace' (file: path relative to the scenario)", at: path)
+            }
         case .fixed, .lognormal:
             guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return }
             if mean < 1 { fail("'\(name)' must be at least 1 token, got \(mean)", at: path) }

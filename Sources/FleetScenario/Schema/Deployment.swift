@@ -1,4 +1,5 @@
 import FleetProfiles
+import FleetServing
 import FleetUnits
 
 /// One way to serve the model: hardware, device count, precisions, parallelism and engine.
@@ -21,13 +22,17 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var scheduling: SchedulingOverrides
     /// Optional per-device power cap.
     public var powerCap: Watts?
+    /// How requests are spread over the replicas; `nil` means round-robin.
+    public var router: RoutingPolicy?
 
     enum CodingKeys: String, CodingKey {
-        case name, hardware, model, engine, devices, replicas, precision, parallelism, scheduling, powerCap = "power_cap"
+        case name, hardware, model, engine, devices, replicas, precision, parallelism, scheduling, powerCap = "power_cap", router
     }
 
     public init(name: String, hardware: String, model: String, engine: String, devices: Int, replicas: Int,
-                precision: PrecisionChoice, parallelism: Parallelism, scheduling: SchedulingOverrides, powerCap: Watts?) {
+                precision: PrecisionChoice, parallelism: Parallelism, scheduling: SchedulingOverrides, powerCap: Watts?,
+                router: RoutingPolicy? = nil) {
+        self.router = router
         self.name = name
         self.hardware = hardware
         self.model = model
@@ -55,6 +60,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         scheduling = try container.decode(SchedulingOverrides.self, forKey: .scheduling, orRecord: problems)
             ?? defaults.scheduling
         powerCap = try container.decode(Watts.self, forKey: .powerCap, orRecord: problems)
+        router = try container.decode(RoutingPolicy.self, forKey: .router, orRecord: problems)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,6 +75,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         try container.encode(parallelism, forKey: .parallelism)
         try container.encode(scheduling, forKey: .scheduling)
         try container.encodeIfPresent(powerCap, forKey: .powerCap)
+        try container.encodeIfPresent(router, forKey: .router)
     }
 }
 

@@ -10,13 +10,19 @@ public struct Workload: Codable, Sendable, Equatable {
     /// Requests to simulate.
     public var requests: Int
     public var slo: ServiceLevelObjective
+    /// A recorded trace that arrivals or lengths may replay.
+    public var trace: TraceReference?
+    /// Prefix-cache hits on deployments whose engine caches prefixes; none when absent.
+    public var prefixCache: PrefixCache?
 
     enum CodingKeys: String, CodingKey {
-        case arrivals, inputTokens = "input_tokens", outputTokens = "output_tokens", requests, slo
+        case arrivals, inputTokens = "input_tokens", outputTokens = "output_tokens", requests, slo, trace, prefixCache = "prefix_cache"
     }
 
     public init(arrivals: Arrivals, inputTokens: LengthDistribution, outputTokens: LengthDistribution, requests: Int,
-                slo: ServiceLevelObjective) {
+                slo: ServiceLevelObjective, trace: TraceReference? = nil, prefixCache: PrefixCache? = nil) {
+        self.trace = trace
+        self.prefixCache = prefixCache
         self.arrivals = arrivals
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
@@ -35,6 +41,13 @@ public struct Workload: Codable, Sendable, Equatable {
             ?? defaults.outputTokens
         requests = try container.decode(Int.self, forKey: .requests, orRecord: problems) ?? defaults.requests
         slo = try container.decode(ServiceLevelObjective.self, forKey: .slo, orRecord: problems) ?? defaults.slo
+        trace = try container.decode(TraceReference.self, forKey: .trace, orRecord: problems)
+        prefixCache = try container.decode(PrefixCache.self, forKey: .prefixCache, orRecord: problems)
+    }
+
+    /// Whether arrivals or lengths come from ``trace``.
+    public var readsTrace: Bool {
+        arrivals.pattern == .trace || inputTokens.shape == .trace || outputTokens.shape == .trace
     }
 }
 
@@ -51,6 +64,10 @@ public struct Arrivals: Codable, Sendable, Equatable {
         case gamma
         /// Open loop, equal gaps at `rate`.
         case constant
+        /// Open loop at the arrival times recorded in `workload.trace`.
+        case trace
+        /// Open loop, Poisson with a rate that follows the hour of the day: `rate × hourly_profile[hour]`.
+        case diurnal
     }
 
     public var pattern: Pattern
@@ -60,8 +77,16 @@ public struct Arrivals: Codable, Sendable, Equatable {
     public var concurrency: Int?
     /// Coefficient of variation of the gaps (gamma); 1 is Poisson.
     public var burstiness: Double?
+    /// Diurnal: 24 relative multipliers of `rate`, hour 0 (midnight) first; the day's mean rate is
+    /// `rate × mean(hourly_profile)`.
+    public var hourlyProfile: [Double]?
 
-    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil) {
+    enum CodingKeys: String, CodingKey {
+        case pattern, rate, concurrency, burstiness, hourlyProfile = "hourly_profile"
+    }
+
+    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil, hourlyProfile: [Double]? = nil) {
+        self.hourlyProfile = hourlyProfile
         self.pattern = pattern
         self.rate = rate
         self.concurrency = concurrency
@@ -71,7 +96,11 @@ public struct Arrivals: Codable, Sendable, Equatable {
 
 /// A distribution of token counts.
 public struct LengthDistribution: Codable, Sendable, Equatable {
-    public enum Shape: String, Codable, Sendable, CaseIterable { case fixed, uniform, lognormal }
+    public enum Shape: String, Codable, Sendable, CaseIterable {
+        case fixed, uniform, lognormal
+        /// Request by request from `workload.trace` (written as the plain value `trace`).
+        case trace
+    }
 
     public var shape: Shape
     /// `fixed`: the length; `lognormal`: the mean.
@@ -97,11 +126,25 @@ public struct LengthDistribution: Codable, Sendable, Equatable {
     /// Every request of length `tokens`.
     public static func fixed(_ tokens: Int) -> LengthDistribution { LengthDistribution(shape: .fixed, mean: tokens) }
 
-    /// A plain integer (`input_tokens: 1024`) means a fixed length; a mapping gives a distribution.
+    /// Lengths recorded in the workload's trace.
+    public static let trace = LengthDistribution(shape: .trace)
+
+    /// A plain integer (`input_tokens: 1024`) means a fixed length, the plain value `trace` the trace's
+    /// lengths; a mapping gives a distribution.
     public init(from decoder: any Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), let tokens = try? single.decode(Int.self) {
-            self = .fixed(tokens)
-            return
+        if let single = try? decoder.singleValueContainer() {
+            if let tokens = try? single.decode(Int.self) {
+                self = .fixed(tokens)
+                return
+            }
+            if let word = try? single.decode(String.self) {
+                guard word == Shape.trace.rawValue else {
+                    throw DecodingError.dataCorruptedError(in: single, debugDescription:
+                        "expected a number of tokens, 'trace' or a mapping with 'shape', got '\(word)'")
+                }
+                self = .trace
+                return
+            }
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         shape = try container.decode(Shape.self, forKey: .shape)
@@ -112,6 +155,11 @@ public struct LengthDistribution: Codable, Sendable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if shape == .trace {
+            var single = encoder.singleValueContainer()
+            try single.encode(Shape.trace.rawValue)
+            return
+        }
         if shape == .fixed, let mean, minimum == nil, maximum == nil, standardDeviation == nil {
             var single = encoder.singleValueContainer()
             try single.encode(mean)

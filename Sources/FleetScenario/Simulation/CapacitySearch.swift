@@ -33,15 +33,15 @@ public enum CapacitySearch {
         }
         var results: [Result] = []
         for deployment in try ScenarioSimulation.prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {
-            let simulation = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
+            let simulation = deployment.simulation()
             func probe(_ rate: Double) -> Point {
                 let (arrivals, requests) = ScenarioSimulation.requests(scenario, arrivals: .poisson(rate: rate))
-                let metrics = simulation.run(requests, arrivals: arrivals)
+                let metrics = simulation.run(deployment.servable(requests), arrivals: arrivals)
                 let objectives = ScenarioSimulation.objectives(slo, metrics)
                 return Point(rate: rate, metrics: metrics, meetsObjectives: objectives.allSatisfy { $0.value <= $0.limit })
             }
             let (offlineArrivals, offlineRequests) = ScenarioSimulation.requests(scenario, arrivals: .offline)
-            let saturation = simulation.run(offlineRequests, arrivals: offlineArrivals).requestThroughput
+            let saturation = simulation.run(deployment.servable(offlineRequests), arrivals: offlineArrivals).requestThroughput
             var low = 0.0, high = saturation * 1.05
             var probes: [Point] = []
             if probe(high).meetsObjectives {

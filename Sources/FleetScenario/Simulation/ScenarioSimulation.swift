@@ -25,6 +25,21 @@ public enum ScenarioSimulation {
         public let model: StepModel
         public let memory: MemoryPlan
         public let limits: SchedulerLimits
+        /// How requests are spread over the replicas.
+        public let router: RoutingPolicy
+        /// Whether the engine caches prompt prefixes; without it a workload's prefix-cache hits do not apply.
+        public let prefixCaching: Bool
+
+        /// `requests` as this deployment serves them: prefix-cache hits dropped when it does not cache prefixes.
+        public func servable(_ requests: [Request]) -> [Request] {
+            guard !prefixCaching, requests.contains(where: { $0.cachedTokens > 0 }) else { return requests }
+            return requests.map { var request = $0; request.cachedTokens = 0; return request }
+        }
+
+        /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
+        public func simulation(replicas: Int? = nil) -> ServingSimulation {
+            ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router)
+        }
     }
 
     /// Resolves every deployment of `scenario` into a model and engine limits.
@@ -48,7 +63,8 @@ public enum ScenarioSimulation {
                     kvCapacityTokens: memory.kvCapacityTokens,
                     reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
-                                         memory: memory, limits: limits))
+                                         memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
+                                         prefixCaching: scheduling.prefixCaching ?? false))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
@@ -57,11 +73,38 @@ public enum ScenarioSimulation {
     }
 
     /// The seeded requests of the scenario's workload, with the arrival process overridden when given.
+    /// Trace arrivals and lengths replay the first `requests` entries of the loaded trace; a prefix-cache hit
+    /// rate marks that share of every prompt as cached (see ``Prepared/servable(_:)``).
     public static func requests(_ scenario: Scenario, arrivals override: ArrivalProcess? = nil) -> (ArrivalProcess, [Request]) {
         let workload = scenario.workload
-        let arrivals = override ?? arrivalProcess(workload.arrivals)
-        return (arrivals, WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals, input: lengthModel(workload.inputTokens),
-                                                     output: lengthModel(workload.outputTokens), seed: scenario.seed))
+        let trace = workload.trace?.contents
+        precondition(!workload.readsTrace || trace != nil,
+                     "workload.trace '\(workload.trace?.file ?? "")' is not loaded; load scenarios with ScenarioLoader or ScenarioDocument")
+        let arrivals = override ?? arrivalProcess(workload.arrivals, trace: trace)
+        let requests = WorkloadGenerator.requests(count: workload.requests, arrivals: arrivals,
+                                                  input: lengthModel(workload.inputTokens, recorded: trace?.inputLengths),
+                                                  output: lengthModel(workload.outputTokens, recorded: trace?.outputLengths),
+                                                  seed: scenario.seed)
+        guard let hitRate = workload.prefixCache?.hitRate, hitRate > 0 else { return (arrivals, requests) }
+        return (arrivals, requests.map { $0.withPrefixCacheHit(hitRate) })
+    }
+
+    /// The mean request rate of the workload's open-loop arrivals in requests per second: the `rate` of
+    /// Poisson, gamma and constant arrivals; `rate × mean(hourly_profile)` for diurnal ones; for a replayed trace, the requests replayed over the time between
+    /// the first and the last arrival. `nil` for offline and closed-loop workloads.
+    public static func meanRequestRate(_ scenario: Scenario) -> Double? {
+        let workload = scenario.workload
+        switch workload.arrivals.pattern {
+        case .poisson, .gamma, .constant: return workload.arrivals.rate
+        case .diurnal:
+            guard let rate = workload.arrivals.rate, let profile = workload.arrivals.hourlyProfile, !profile.isEmpty else { return nil }
+            return rate * profile.reduce(0, +) / Double(profile.count)
+        case .trace:
+            guard let arrivals = workload.trace?.contents?.arrivals, workload.requests >= 2, arrivals.count >= workload.requests else { return nil }
+            let span = arrivals[workload.requests - 1] - arrivals[0]
+            return span > 0 ? Double(workload.requests - 1) / span : nil
+        case .offline, .concurrency: return nil
+        }
     }
 
     /// The objectives of `slo` that are set, with the simulated values at its percentile.
@@ -85,16 +128,17 @@ public enum ScenarioSimulation {
             guard longest <= lane else {
                 throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
             }
-            let metrics = ServingSimulation(model: deployment.model, limits: deployment.limits, replicas: deployment.replicas)
-                .run(requests, arrivals: arrivals)
+            let metrics = deployment.simulation().run(deployment.servable(requests), arrivals: arrivals)
             results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
                                   metrics: metrics, memory: deployment.memory, objectives: objectives(scenario.workload.slo, metrics)))
         }
         return results
     }
 
-    static func arrivalProcess(_ arrivals: Arrivals) -> ArrivalProcess {
+    static func arrivalProcess(_ arrivals: Arrivals, trace: RequestTrace?) -> ArrivalProcess {
         switch arrivals.pattern {
+        case .trace: .recorded(arrivals: trace?.arrivals ?? [])
+        case .diurnal: .diurnal(rate: arrivals.rate ?? 1, hourlyMultipliers: arrivals.hourlyProfile ?? [])
         case .offline: .offline
         case .concurrency: .closedLoop(concurrency: arrivals.concurrency ?? 1)
         case .poisson: .poisson(rate: arrivals.rate ?? 1)
@@ -103,8 +147,9 @@ public enum ScenarioSimulation {
         }
     }
 
-    static func lengthModel(_ lengths: LengthDistribution) -> LengthModel {
+    static func lengthModel(_ lengths: LengthDistribution, recorded: [Int]?) -> LengthModel {
         switch lengths.shape {
+        case .trace: .recorded(recorded ?? [])
         case .fixed: .fixed(lengths.mean ?? 1)
         case .uniform: .uniform(minimum: lengths.minimum ?? 1, maximum: lengths.maximum ?? 1)
         case .lognormal: .lognormal(mean: Double(lengths.mean ?? 1), standardDeviation: lengths.standardDeviation ?? 1)

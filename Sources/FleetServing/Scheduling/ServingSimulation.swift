@@ -1,6 +1,6 @@
 import FleetPerformance
 
-/// Requests over time on replicas of one deployment behind a round-robin router.
+/// Requests over time on replicas of one deployment behind a router (``RoutingPolicy``).
 ///
 /// Pipeline parallelism keeps one micro-batch per stage in flight: a replica of `pp` stages is simulated as
 /// `pp` interleaved virtual replicas, each with `1/pp` of the KV cache and sequence limit, whose steps take a
@@ -10,12 +10,15 @@ public struct ServingSimulation: Sendable {
     public let model: StepModel
     public let limits: SchedulerLimits
     public let replicas: Int
+    /// How arriving requests are spread over the lanes.
+    public let router: RoutingPolicy
 
-    public init(model: StepModel, limits: SchedulerLimits, replicas: Int) {
+    public init(model: StepModel, limits: SchedulerLimits, replicas: Int, router: RoutingPolicy = .roundRobin) {
         precondition(replicas >= 1, "replicas must be at least 1, got \(replicas)")
         self.model = model
         self.limits = limits
         self.replicas = replicas
+        self.router = router
     }
 
     /// Interleaved lanes simulated: replicas × pipeline stages × data-parallel attention ranks.
@@ -36,9 +39,17 @@ public struct ServingSimulation: Sendable {
         lanes == 1 ? requests : stride(from: lane, to: requests.count, by: lanes).map { requests[$0] }
     }
 
-    /// Runs the workload; in closed loop each lane keeps its share of the concurrency busy.
+    /// Runs the workload. Round-robin simulates each lane on its share, and in closed loop each lane keeps its
+    /// share of the concurrency busy; the state-aware routers advance the lanes together (see
+    /// `runRouted`), and in closed loop a completion anywhere releases the next request.
     public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
         let limits = laneLimits, lanes = self.lanes
+        if router != .roundRobin && lanes > 1 {
+            var concurrency: Int?
+            if case let .closedLoop(inFlight) = arrivals { concurrency = max(1, inFlight) }
+            return ServingMetrics(runs: runRouted(requests, closedLoopConcurrency: concurrency, limits: limits),
+                                  kvCapacityTokens: limits.kvCapacityTokens)
+        }
         let simulator = ReplicaSimulator(model: model, limits: limits)
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {

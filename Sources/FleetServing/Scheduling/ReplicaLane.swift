@@ -1,0 +1,266 @@
+import FleetPerformance
+
+/// The state of one lane of continuous batching, advanced one scheduler iteration at a time (the policy is
+/// described on ``ReplicaSimulator``). A lane either receives its requests up front (``init(model:limits:requests:closedLoopConcurrency:)``)
+/// or one at a time from a router as they arrive (``receive(_:)``), so that several lanes can be advanced
+/// together in time order.
+///
+/// - Complexity: an iteration costs O(sequences in the batch) — one pass to schedule, one to build the
+///   step's features, one to record progress — and allocates nothing once the lane's buffers have grown.
+struct ReplicaLane {
+    let model: StepModel
+    let limits: SchedulerLimits
+    private(set) var requests: [Request]
+
+    private struct Sequence {
+        let request: Int
+        var prefilled = 0
+        var generated = 0
+        var blocks = 0
+        var firstToken = 0.0
+        var admittedOrder = 0
+        /// Prompt tokens scheduled in the current step (0 when none).
+        var chunk = 0
+    }
+
+    private var records: [ReplicaSimulator.Record?]
+    private var waiting: [Int] = []  // request indices, FIFO with a moving head
+    private var waitingHead = 0
+    private var running: [Sequence] = []
+    private var nextArrival = 0
+    private var arrivalTimes: [Double]
+    private let closedLoop: Bool
+    private var releasedInLoop: Int
+    /// Start of the next step, seconds.
+    private(set) var time = 0.0
+    private var steps = 0, preemptions = 0, kvTokenSeconds = 0.0, busy = 0.0
+    private var freeBlocks: Int
+    private var admissions = 0
+    private let blockSize: Int
+    private(set) var completed = 0
+    private var features = [Double](repeating: 0, count: Feature.count)
+    private var finished: [Int] = []
+    private let window: Int?
+    private let routed: Int
+    /// Prompt tokens of requests that have joined the queue and are not admitted.
+    private var queuedPromptTokens = 0
+    /// What the last step changed, so that a router deciding during that step sees the lane as it was.
+    private var lastStepFinished = 0
+    private var lastStepHeldBlocks = 0
+
+    /// A lane serving `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time
+    /// zero and each completion releases the next one.
+    init(model: StepModel, limits: SchedulerLimits, requests: [Request], closedLoopConcurrency: Int? = nil) {
+        self.model = model
+        self.limits = limits
+        self.requests = requests
+        records = [ReplicaSimulator.Record?](repeating: nil, count: requests.count)
+        arrivalTimes = requests.map(\.arrival)
+        closedLoop = closedLoopConcurrency != nil
+        if let concurrency = closedLoopConcurrency {
+            for index in requests.indices { arrivalTimes[index] = index < concurrency ? 0 : .infinity }
+        }
+        releasedInLoop = min(closedLoopConcurrency ?? requests.count, requests.count)
+        freeBlocks = limits.kvBlocks
+        blockSize = max(1, limits.kvBlockSize)
+        window = model.window
+        routed = model.spec.model.architecture.moe?.routedExperts ?? 0
+    }
+
+    private func blocks(for tokens: Int) -> Int { (tokens + blockSize - 1) / blockSize }
+
+    /// Whether every request the lane has received is finished.
+    var isDrained: Bool { completed == requests.count }
+
+    /// Takes a request that arrives now (at `request.arrival`, no later than the next step of a busy lane):
+    /// it joins the queue at once. An idle lane's clock moves to the arrival.
+    mutating func receive(_ request: Request) {
+        precondition(!closedLoop, "a closed-loop lane releases its own requests")
+        if running.isEmpty && waitingHead == waiting.count { time = max(time, request.arrival) }
+        precondition(request.arrival <= time, "request arrives at \(request.arrival) after the lane's next step at \(time)")
+        requests.append(request)
+        records.append(nil)
+        arrivalTimes.append(request.arrival)
+        waiting.append(requests.count - 1)
+        queuedPromptTokens += request.inputTokens
+        nextArrival += 1
+        releasedInLoop += 1
+    }
+
+    /// Requests received and not finished at time `instant`; a step still running at `instant` has not
+    /// finished its requests yet.
+    func outstanding(at instant: Double) -> Int {
+        requests.count - completed + (time > instant ? lastStepFinished : 0)
+    }
+
+    /// KV-cache demand at time `instant` in tokens: the blocks held by running sequences (as during a step
+    /// still running at `instant`) plus the prompts waiting for admission.
+    func kvDemand(at instant: Double) -> Int {
+        let held = time > instant ? lastStepHeldBlocks : limits.kvBlocks - freeBlocks
+        return held * blockSize + queuedPromptTokens
+    }
+
+    /// One scheduler iteration: arrivals up to now join the queue, then one step runs, or an idle lane's
+    /// clock moves to its next arrival. Returns `false` when there is nothing left to do.
+    @discardableResult
+    mutating func iterate() -> Bool {
+        // Arrivals up to now join the queue.
+        let arrivalLimit = closedLoop ? releasedInLoop : requests.count
+        while nextArrival < arrivalLimit, arrivalTimes[nextArrival] <= time {
+            waiting.append(nextArrival)
+            queuedPromptTokens += requests[nextArrival].inputTokens
+            nextArrival += 1
+        }
+        if running.isEmpty && waitingHead == waiting.count {
+            guard nextArrival < arrivalLimit else { return false }
+            time = max(time, arrivalTimes[nextArrival])
+            return true
+        }
+        step()
+        return true
+    }
+
+    private mutating func step() {
+        // Decodes first; preempt the newest admission while a decode lacks a block.
+        var budget = limits.maxBatchedTokens
+        var index = 0
+        while index < running.count {
+            let sequence = running[index]
+            guard sequence.prefilled == requests[sequence.request].inputTokens else { index += 1; continue }
+            let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
+            if need <= freeBlocks {
+                index += 1
+                continue
+            }
+            // Preempt the most recently admitted sequence (recompute later).
+            let victim = running.indices.max { running[$0].admittedOrder < running[$1].admittedOrder }!
+            freeBlocks += running[victim].blocks
+            waitingHead -= 1
+            if waitingHead < 0 { waiting.insert(running[victim].request, at: 0); waitingHead = 0 } else { waiting[waitingHead] = running[victim].request }
+            queuedPromptTokens += requests[running[victim].request].inputTokens
+            running.remove(at: victim)
+            preemptions += 1
+            if victim < index { index -= 1 }
+        }
+        var decodeCount = 0
+        for position in running.indices where running[position].prefilled == requests[running[position].request].inputTokens {
+            let sequence = running[position]
+            let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
+            freeBlocks -= need
+            running[position].blocks += need
+            decodeCount += 1
+        }
+        budget -= decodeCount
+        // Prefill chunks: running prefills, then new admissions.
+        var chunkCount = 0
+        for position in running.indices where running[position].prefilled < requests[running[position].request].inputTokens && budget > 0 {
+            let sequence = running[position]
+            let remaining = requests[sequence.request].inputTokens - sequence.prefilled
+            let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
+            let need = max(0, blocks(for: sequence.prefilled + take) - sequence.blocks)
+            guard need <= freeBlocks else { continue }
+            freeBlocks -= need
+            running[position].blocks += need
+            running[position].chunk = take
+            chunkCount += 1
+            budget -= take
+        }
+        while budget > 0, running.count < limits.maxSequences, waitingHead < waiting.count {
+            let request = waiting[waitingHead]
+            // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks.
+            let cached = requests[request].cachedTokens
+            let remaining = requests[request].inputTokens - cached
+            let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
+            if !limits.chunkedPrefill && take > budget && decodeCount + chunkCount > 0 { break }
+            // Guaranteed-no-evict admission holds blocks for the prompt and the whole output from the start.
+            let need = limits.reserveWholeSequence
+                ? blocks(for: requests[request].inputTokens + requests[request].outputTokens) : blocks(for: cached + take)
+            guard need <= freeBlocks else { break }
+            freeBlocks -= need
+            waitingHead += 1
+            admissions += 1
+            queuedPromptTokens -= requests[request].inputTokens
+            running.append(Sequence(request: request, prefilled: cached, blocks: need, admittedOrder: admissions, chunk: take))
+            chunkCount += 1
+            budget -= take
+        }
+        if decodeCount == 0 && chunkCount == 0 {
+            // Nothing fits (a prompt larger than the whole KV cache): fail loudly rather than spin.
+            preconditionFailure("request \(waiting[waitingHead]) needs more KV blocks than the cache holds (\(limits.kvBlocks))")
+        }
+        // Features of the step: decodes, then prefill chunks in the order they were scheduled (running
+        // prefills by position, then admissions, which were appended in order).
+        for position in features.indices { features[position] = 0 }
+        features[Feature.constant.rawValue] = 1
+        for sequence in running where sequence.prefilled == requests[sequence.request].inputTokens {
+            let context = sequence.prefilled + sequence.generated
+            features[Feature.decodeTokens.rawValue] += 1
+            features[Feature.decodeContext.rawValue] += Double(context + 1)
+            features[Feature.decodeContextWindowed.rawValue] += Double(min(context + 1, window ?? Int.max))
+            features[Feature.sampledTokens.rawValue] += 1
+        }
+        for sequence in running where sequence.chunk > 0 {
+            let tokens = sequence.chunk
+            let n = Double(tokens), cached = Double(sequence.prefilled)
+            features[Feature.prefillTokens.rawValue] += n
+            features[Feature.prefillPairs.rawValue] += n * cached + n * (n + 1) / 2
+            features[Feature.prefillPairsWindowed.rawValue] += BatchState.windowedPairs(tokens: tokens, cached: sequence.prefilled, window: window)
+            if sequence.prefilled + tokens == requests[sequence.request].inputTokens { features[Feature.sampledTokens.rawValue] += 1 }
+        }
+        if routed > 0 {
+            features[Feature.touchedExperts.rawValue] = model.touchedExperts(
+                localTokens: features[Feature.prefillTokens.rawValue] + features[Feature.decodeTokens.rawValue])
+        }
+        let stepTime = model.stepTime(features)
+        time += stepTime
+        busy += stepTime
+        steps += 1
+        lastStepHeldBlocks = limits.kvBlocks - freeBlocks
+        // Progress: decodes emit a token; chunks advance prefill, completing prompts emit their first token.
+        var kvTokens = 0
+        finished.removeAll(keepingCapacity: true)
+        for position in running.indices {
+            let request = requests[running[position].request]
+            if running[position].prefilled == request.inputTokens {
+                running[position].generated += 1
+            } else if running[position].chunk > 0 {
+                running[position].prefilled += running[position].chunk
+                if running[position].prefilled == request.inputTokens {
+                    running[position].generated = 1
+                    running[position].firstToken = time
+                }
+            }
+            running[position].chunk = 0
+            kvTokens += running[position].prefilled + running[position].generated
+            if running[position].generated >= request.outputTokens && running[position].prefilled == request.inputTokens {
+                finished.append(position)
+            }
+        }
+        kvTokenSeconds += Double(kvTokens) * stepTime
+        for position in finished.reversed() {
+            let sequence = running[position]
+            let request = requests[sequence.request]
+            let arrival = closedLoop ? arrivalTimes[sequence.request] : request.arrival
+            records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken, finish: time,
+                                                                inputTokens: request.inputTokens, outputTokens: request.outputTokens)
+            freeBlocks += sequence.blocks
+            running.remove(at: position)
+            completed += 1
+            if closedLoop, releasedInLoop < requests.count {
+                arrivalTimes[releasedInLoop] = time
+                releasedInLoop += 1
+            }
+        }
+        lastStepFinished = finished.count
+        if waitingHead > 4096 && waitingHead * 2 > waiting.count {
+            waiting.removeFirst(waitingHead)
+            waitingHead = 0
+        }
+    }
+
+    /// The outcome so far: the records of finished requests in the order the lane received them.
+    var run: ReplicaSimulator.Run {
+        ReplicaSimulator.Run(records: records.compactMap { $0 }, steps: steps, preemptions: preemptions, kvTokenSeconds: kvTokenSeconds,
+                             busyTime: busy)
+    }
+}
