@@ -23,13 +23,14 @@ struct FleetSimBinary {
     }
 
     /// Runs `fleetsim arguments…` in the repository root.
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "FLEETSIM_PROFILES")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
