@@ -42,7 +42,7 @@ public enum Distribution: Sendable, Equatable {
     }
 
     /// One draw from two uniform variates in (0, 1).
-    func sample(_ u: Double, _ v: Double) -> Double {
+    public func sample(_ u: Double, _ v: Double) -> Double {
         switch self {
         case let .fixed(value): return value
         case let .uniform(low, high): return low + (high - low) * u

@@ -19,8 +19,8 @@ public struct MonteCarlo: Sendable {
         self.fixedCosts = fixedCosts
     }
 
-    /// `samples × options` costs from the seeded stream.
-    public func sampleCosts(samples: Int, seed: UInt64) -> Matrix {
+    /// `samples × inputs` unit prices from the seeded stream (column by column).
+    public func samplePrices(samples: Int, seed: UInt64) -> Matrix {
         var random = RandomSource(seed: seed)
         var prices = Matrix(rows: samples, columns: inputs.count)
         prices.withUnsafeMutableElements { storage in
@@ -28,6 +28,12 @@ public struct MonteCarlo: Sendable {
                 for row in 0..<samples { storage[column * samples + row] = input.distribution.sample(random.unit(), random.unit()) }
             }
         }
+        return prices
+    }
+
+    /// `samples × options` costs from the seeded stream.
+    public func sampleCosts(samples: Int, seed: UInt64) -> Matrix {
+        let prices = samplePrices(samples: samples, seed: seed)
         var costs = Matrix(rows: samples, columns: fixedCosts.count)
         costs.withUnsafeMutableElements { storage in
             for (column, fixed) in fixedCosts.enumerated() { for row in 0..<samples { storage[column * samples + row] = fixed } }

@@ -152,17 +152,17 @@ public enum ComparisonJSON {
         let input: String
         let inputP10: Double
         let inputP90: Double
-        let totalCashAtP10: Double
-        let totalCashAtP90: Double
+        let costPerMillionTokensAtP10: Double
+        let costPerMillionTokensAtP90: Double
         enum CodingKeys: String, CodingKey {
-            case input, inputP10 = "input_p10", inputP90 = "input_p90", totalCashAtP10 = "total_cash_at_p10", totalCashAtP90 = "total_cash_at_p90"
+            case input, inputP10 = "input_p10", inputP90 = "input_p90", costPerMillionTokensAtP10 = "cost_per_mtok_at_p10", costPerMillionTokensAtP90 = "cost_per_mtok_at_p90"
         }
         init(_ bar: ScenarioCost.TornadoBar) {
             input = bar.input
             inputP10 = bar.inputLow
             inputP90 = bar.inputHigh
-            totalCashAtP10 = bar.costAtLow
-            totalCashAtP90 = bar.costAtHigh
+            costPerMillionTokensAtP10 = bar.costAtLow
+            costPerMillionTokensAtP90 = bar.costAtHigh
         }
     }
 

@@ -41,12 +41,12 @@ public enum ComparisonText {
         text += table(header: [""] + names, rows: breakEvenRows(comparison))
         let bars = comparison.cost.tornado.enumerated().flatMap { index, bars in bars.map { (names[index], $0) } }
         if !bars.isEmpty {
-            text += "\n## Tornado\n\nTotal cash with one input at its P10 and at its P90, the others at their deterministic values.\n\n"
-            text += table(header: ["option", "input", "input P10", "input P90", "total cash at P10", "total cash at P90", "swing"],
+            text += "\n## Tornado\n\nCost per million tokens with one input at its P10 and at its P90, the others at their deterministic values.\n\n"
+            text += table(header: ["option", "input", "input P10", "input P90", "cost/Mtok at P10", "cost/Mtok at P90", "swing"],
                           rows: bars.map { option, bar in
                               [option, bar.input, UnitFormatter.number(bar.inputLow), UnitFormatter.number(bar.inputHigh),
-                               ComparisonMetric.format(bar.costAtLow, decimals: 0), ComparisonMetric.format(bar.costAtHigh, decimals: 0),
-                               ComparisonMetric.format(bar.swing, decimals: 0)]
+                               ComparisonMetric.format(bar.costAtLow, decimals: 4), ComparisonMetric.format(bar.costAtHigh, decimals: 4),
+                               ComparisonMetric.format(bar.swing, decimals: 4)]
                           })
         }
         return text

@@ -5,7 +5,7 @@ import Plot
 /// The comparison as one self-contained HTML page (no scripts, no external files) with inline SVG charts:
 /// cumulative cash per option with its P10–P90 band, cost per million tokens with P10–P90 whiskers,
 /// latency percentiles against load, throughput per device against tokens/s per user with the Pareto
-/// front, and the tornado of the inputs that move each option's total cash. Built with Plot's HTML DSL.
+/// front, and the tornado of the inputs that move each option's cost per million tokens. Built with Plot's HTML DSL.
 public enum HTMLReport {
     public static func render(_ comparison: ScenarioComparison, checks: [CheckOutcome], toolVersion: String) -> String {
         let scenario = comparison.scenario
@@ -140,13 +140,13 @@ public enum HTMLReport {
         let figures = comparison.options.enumerated().compactMap { index, option -> Node<HTML.BodyContext>? in
             let bars = comparison.cost.tornado[index]
             guard !bars.isEmpty else { return nil }
-            var chart = SVGChart(title: "Tornado: \(option.name)", xLabel: "total cash over the horizon (\(currency))", yLabel: "")
+            var chart = SVGChart(title: "Tornado: \(option.name)", xLabel: "cost per million tokens (\(currency)/Mtok)", yLabel: "")
             chart.left = 180
             chart.top = 36
             chart.height = max(150, 90 + 36 * Double(bars.count))
-            return figure(chart.tornado(bars.map { ($0.input, $0.costAtLow, $0.costAtHigh) }, baseline: option.cost.totalCash),
-                          caption: "\(option.name): total cash with one uncertain input at its P10 (blue) and P90 (red), the others at their "
-                          + "deterministic values; the vertical line is the deterministic total.")
+            return figure(chart.tornado(bars.map { ($0.input, $0.costAtLow, $0.costAtHigh) }, baseline: option.cost.costPerMillionTokens),
+                          caption: "\(option.name): cost per million tokens with one uncertain input at its P10 (blue) and P90 (red), the others "
+                          + "at their deterministic values; the vertical line is the deterministic cost.")
         }
         return figures.isEmpty ? [] : [.h2("What moves the answer")] + figures
     }

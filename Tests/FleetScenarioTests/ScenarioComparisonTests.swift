@@ -38,8 +38,8 @@ struct ScenarioComparisonTests {
         }
     }
 
-    /// Renting is linear in the hourly price: its tornado bar spans quantity × (P90 − P10) of the price, and its
-    /// total cash at the price's P10 and P90 bracket the Monte Carlo P50.
+    /// Renting is linear in the hourly price: its tornado bar spans device-hours × (P90 − P10) per million
+    /// tokens, and its cost per million tokens at the price's P10 and P90 bracket the Monte Carlo P50.
     @Test func tornadoOfALinearPriceSpansQuantityTimesTheDecileRange() throws {
         let result = try comparison(uncertainty: "  uncertainty:\n    samples: 4000\n    inputs:\n      on_demand: {low: 2, high: 4}\n")
         let rent = try #require(result.options.first { $0.name == "rent" })
@@ -47,8 +47,9 @@ struct ScenarioComparisonTests {
         #expect(bar.input == "on_demand")
         #expect(abs(bar.inputLow - 2.2) < 1e-12 && abs(bar.inputHigh - 3.8) < 1e-12)
         let deviceHours = rent.cost.months.reduce(0) { $0 + $1.deviceHours }
-        #expect(abs(bar.swing - deviceHours * 1.6) < 1e-6 * bar.swing)
-        #expect(bar.costAtLow < rent.cost.uncertainty.totalCash.p50 && rent.cost.uncertainty.totalCash.p50 < bar.costAtHigh)
+        #expect(abs(bar.swing - deviceHours * 1.6 / (rent.cost.totalTokens / 1e6)) < 1e-9 * bar.swing)
+        let median = rent.cost.uncertainty.costPerMillionTokens.p50
+        #expect(bar.costAtLow < median && median < bar.costAtHigh)
         // Cumulative bands never shrink month over month and stay ordered.
         var previous = 0.0
         for band in rent.cost.uncertainty.cumulativeCash {
@@ -69,5 +70,25 @@ struct ScenarioComparisonTests {
         #expect(tokens.description == "pass: tokens max_cost_per_mtok = 0.4 USD/Mtok (limit ≤ 0.5 USD/Mtok)")
         let onlyRent = CheckOutcome.evaluate(result.scenario.checks.overridden(by: Checks(options: ["rent"])), on: result)
         #expect(Set(onlyRent.map(\.option)) == ["rent"])
+    }
+
+    /// Useful life and demand growth are not prices: each sample re-prices the options. A longer life lowers
+    /// the owned option's cost per token; the same seed gives the same bands.
+    @Test func nonPriceInputsWidenTheBandsAndJoinTheTornado() throws {
+        let uncertainty = "  uncertainty:\n    samples: 300\n    inputs:\n      useful_life_years: {low: 3, high: 9}\n"
+            + "      monthly_demand_growth: {low: 0, high: 0.05}\n"
+        let result = try comparison(uncertainty: uncertainty)
+        #expect(result.cost.uncertainInputs == ["useful_life_years", "monthly_demand_growth"])
+        let own = try #require(result.options.first { $0.name == "own" })
+        let band = own.cost.uncertainty.costPerMillionTokens
+        #expect(band.p10 < band.p90)
+        let life = try #require(result.cost.tornado[0].first { $0.input == "useful_life_years" })
+        #expect(life.inputLow == 3.6 && abs(life.inputHigh - 8.4) < 1e-12)
+        #expect(life.costAtHigh < life.costAtLow, "a longer life spreads the capex thinner")
+        #expect(result.cost.tornado[0].contains { $0.input == "monthly_demand_growth" })
+        #expect(!result.cost.tornado[1].contains { $0.input == "useful_life_years" }, "renting has no useful life")
+        #expect(result.cost.tornado[2].isEmpty, "an API's price per token moves with neither")
+        let again = try comparison(uncertainty: uncertainty)
+        #expect(again.options.map(\.cost.uncertainty.totalCash) == result.options.map(\.cost.uncertainty.totalCash))
     }
 }

@@ -179,7 +179,7 @@ struct ScenarioErrorMessageTests {
 
     @Test func unknownUncertainInput() {
         let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electrcity: {low: 0.1, high: 0.2}}}")
-        #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output"])
+        #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output, useful_life_years, cost_of_capital, monthly_demand_growth, request_rate"])
     }
 
     @Test func owningTermsOnlyOnOwnedDeploymentsAndOverflowRequired() {

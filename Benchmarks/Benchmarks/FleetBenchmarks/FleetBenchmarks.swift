@@ -4,6 +4,9 @@ import FleetPerformance
 import FleetServing
 import FleetEconomics
 import FleetUnits
+import FleetScenario
+import FleetProfiles
+import Foundation
 
 /// Throughput of the building blocks the performance model and simulator stand on. Figures are recorded
 /// in docs/performance.md with date, machine and commit; tests never assert on them.
@@ -45,6 +48,7 @@ let benchmarks: @Sendable () -> Void = {
     stepModelBenchmarks()
     servingBenchmarks()
     monteCarloBenchmarks()
+    commandBenchmarks()
 }
 
 /// The performance model's batched path: configurations (batch states) evaluated per second.
@@ -103,6 +107,36 @@ let monteCarloBenchmarks: @Sendable () -> Void = {
         let model = MonteCarlo(inputs: inputs, quantities: quantities, fixedCosts: [0, 0, 0, 0])
         benchmark.startMeasurement()
         blackHole(model.sampleCosts(samples: 1_000_000, seed: 1))
+        benchmark.stopMeasurement()
+    }
+}
+
+/// What a user waits for: `compare` on the README example (the library call the command makes), and a cold
+/// start of the release binary (`fleetsim --version`, process launch included).
+let commandBenchmarks: @Sendable () -> Void = {
+    Benchmark("compare: Examples/rent-vs-own.yaml end to end (capacity, costs, Monte Carlo, month-1 simulation)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 3)) { benchmark in
+        let catalog = try ProfileCatalog.load(from: SweepFixture.profiles)
+        let efficiencies = try Document(contentsOf: SweepFixture.profiles + "/calibration/kernels.yaml").decode(KernelEfficiencies.self)
+        let scenario = try ScenarioLoader.load(path: SweepFixture.repository + "/Examples/rent-vs-own.yaml", catalog: catalog)
+        benchmark.startMeasurement()
+        blackHole(try ScenarioComparison.run(scenario, catalog: catalog, efficiencies: efficiencies, serving: nil))
+        benchmark.stopMeasurement()
+    }
+    Benchmark("cold start: fleetsim --version (release binary, process launch included)",
+              configuration: .init(metrics: [.wallClock], maxIterations: 20)) { benchmark in
+        let binary = SweepFixture.repository + "/.build/release/fleetsim"
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("skipped: build it first with `swift build -c release --product fleetsim` in the repository root")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--version"]
+        process.standardOutput = FileHandle.nullDevice
+        benchmark.startMeasurement()
+        try process.run()
+        process.waitUntilExit()
         benchmark.stopMeasurement()
     }
 }

@@ -4,8 +4,10 @@ import FleetProfiles
 
 /// The bundled catalogue and calibration, loaded from the repository this package sits in.
 enum SweepFixture {
-    static let profiles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Profiles").path
+    /// The FleetSim checkout this package sits in.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let profiles = repository + "/Profiles"
 
     static func evaluator() throws -> SweepEvaluator {
         let catalog = try ProfileCatalog.load(from: profiles)

@@ -84,8 +84,8 @@ public enum ScenarioCost {
         public let p90: Int?
     }
 
-    /// How much one option's total cash moves when one uncertain input goes from its P10 to its P90 with
-    /// every other input at its deterministic value.
+    /// How much one option's economic cost per million tokens moves when one uncertain input goes from its
+    /// P10 to its P90 with every other input at its deterministic value.
     public struct TornadoBar: Sendable, Equatable {
         public let input: String
         public let inputLow: Double
@@ -101,7 +101,7 @@ public enum ScenarioCost {
         public let options: [OptionResult]
         public let probabilityCheaper: [[Double]]
         public let breakEven: [[BreakEven]]
-        /// Per option, the inputs that move its total cash, largest swing first.
+        /// Per option, the inputs that move its cost per million tokens, largest swing first.
         public let tornado: [[TornadoBar]]
         public let samples: Int
         /// Names of the inputs sampled (the rest are fixed at their deterministic values).
@@ -115,21 +115,27 @@ public enum ScenarioCost {
         return (Double(requests.reduce(0) { $0 + $1.inputTokens }) / count, Double(requests.reduce(0) { $0 + $1.outputTokens }) / count)
     }
 
+    /// One replica of a deployment: requests/s within the objective, its busy fraction there, and the latency
+    /// curve of the capacity search (nil without an objective).
+    struct ReplicaCapacity: Sendable {
+        let perReplica: Double
+        let busy: Double
+        let curve: CapacitySearch.Result?
+    }
+
     /// - Throws: ``PerformanceError`` for what cannot be priced or modelled, naming the option.
     public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
                            serving: ServingCalibration?) throws(PerformanceError) -> [OptionResult] {
+        try price(scenario, capacities: try capacities(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving),
+                  lengths: meanLengths(scenario), catalog: catalog)
+    }
+
+    /// The capacity of one replica of each deployment an option uses: the capacity search under the
+    /// objective, or the saturated throughput without one.
+    static func capacities(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                           serving: ServingCalibration?) throws(PerformanceError) -> [String: ReplicaCapacity] {
         let workload = scenario.workload
-        guard let rate = ScenarioSimulation.meanRequestRate(scenario) else {
-            throw PerformanceError("cost needs a request rate: set 'workload.arrivals' to poisson, gamma or constant with a 'rate', "
-                                   + "or replay a trace whose requests span some time")
-        }
-        let finance = scenario.finance
-        let rates = ExchangeRates(reportingCurrency: scenario.currency, rates: Dictionary(uniqueKeysWithValues:
-            scenario.exchangeRates.compactMap { code, money in Currency(code: code).map { ($0, money.amount) } }))
-        let (inputMean, outputMean) = meanLengths(scenario)
-        // Capacity of one replica of each deployment that an option uses.
-        var capacity: [String: (Double, Double)] = [:]
-        var curves: [String: CapacitySearch.Result] = [:]
+        var capacities: [String: ReplicaCapacity] = [:]
         let used = Set(scenario.options.compactMap(\.deployment))
         var single = scenario
         single.deployments = scenario.deployments.filter { used.contains($0.name) }.map { var d = $0; d.replicas = 1; return d }
@@ -137,16 +143,29 @@ public enum ScenarioCost {
         if hasObjective {
             for result in try CapacitySearch.run(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
                 let busy = result.curve.first { abs($0.rate - result.capacity) < 1e-9 }?.metrics.utilization ?? 1
-                capacity[result.deployment] = (result.capacity, busy)
-                curves[result.deployment] = result
+                capacities[result.deployment] = ReplicaCapacity(perReplica: result.capacity, busy: busy, curve: result)
             }
         } else {
             for deployment in try ScenarioSimulation.prepare(single, catalog: catalog, efficiencies: efficiencies, serving: serving) {
                 let (arrivals, offline) = ScenarioSimulation.requests(single, arrivals: .offline)
                 let metrics = deployment.simulation(replicas: 1).run(deployment.servable(offline), arrivals: arrivals)
-                capacity[deployment.name] = (metrics.requestThroughput, 1)
+                capacities[deployment.name] = ReplicaCapacity(perReplica: metrics.requestThroughput, busy: 1, curve: nil)
             }
         }
+        return capacities
+    }
+
+    /// Every option's months, given the replica capacities and the mean request lengths (cheap: no simulation).
+    static func price(_ scenario: Scenario, capacities: [String: ReplicaCapacity], lengths: (input: Double, output: Double),
+                      catalog: ProfileCatalog) throws(PerformanceError) -> [OptionResult] {
+        guard let rate = ScenarioSimulation.meanRequestRate(scenario) else {
+            throw PerformanceError("cost needs a request rate: set 'workload.arrivals' to poisson, gamma or constant with a 'rate', "
+                                   + "or replay a trace whose requests span some time")
+        }
+        let finance = scenario.finance
+        let rates = ExchangeRates(reportingCurrency: scenario.currency, rates: Dictionary(uniqueKeysWithValues:
+            scenario.exchangeRates.compactMap { code, money in Currency(code: code).map { ($0, money.amount) } }))
+        let (inputMean, outputMean) = lengths
         func convert<Basis>(_ price: Price<Basis>, _ what: String) throws(PerformanceError) -> Price<Basis> {
             do { return try rates.convert(price) } catch { throw PerformanceError("\(what): \(error.description)") }
         }
@@ -160,7 +179,8 @@ public enum ScenarioCost {
                 acquisition = .api(input: try convert(api.input, "option '\(option.name)'"), output: try convert(api.output, "option '\(option.name)'"),
                                    yearlyDecline: api.yearlyPriceDecline?.value ?? 0)
             } else if let name = option.deployment, let deployment = scenario.deployments.first(where: { $0.name == name }),
-                      let uncapped = catalog.hardware(deployment.hardware), let (perReplica, busy) = capacity[name] {
+                      let uncapped = catalog.hardware(deployment.hardware), let replica = capacities[name] {
+                let perReplica = replica.perReplica, busy = replica.busy
                 let hardware = try DeploymentSpec.capped(uncapped, at: deployment.powerCap, catalog: catalog)
                 guard perReplica > 0 else {
                     throw PerformanceError("option '\(option.name)': one replica of '\(name)' cannot meet the latency objective at any load")
@@ -249,7 +269,7 @@ public enum ScenarioCost {
             results.append(OptionResult(
                 option: option.name, acquisition: option.api != nil ? "api" : option.baseRate != nil ? "own-hybrid" : (option.acquisition ?? .own).rawValue,
                 deployment: deploymentName, hardware: fleet?.hardware, devicesPerReplica: fleet?.devicesPerReplica, months: months,
-                capacityPerReplica: fleet?.capacityPerReplica, busy: fleet?.busy, capacityCurve: deploymentName.flatMap { curves[$0] },
+                capacityPerReplica: fleet?.capacityPerReplica, busy: fleet?.busy, capacityCurve: deploymentName.flatMap { capacities[$0]?.curve },
                 energyUpperBound: upperBound, uncertainty: OptionUncertainty(cumulativeCash: [], costPerMillionTokens: Percentiles(0)),
                 priced: priced))
             let result = results[results.count - 1]

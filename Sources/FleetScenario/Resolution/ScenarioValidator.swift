@@ -323,8 +323,11 @@ struct ScenarioValidator {
         if finance.uncertainty.samples < 1 || finance.uncertainty.samples > 10_000_000 {
             fail("'samples' must be between 1 and 10000000, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
         }
-        let names = ["server_price", "electricity", "colocation", "on_demand", "reserved_1y", "reserved_3y"]
-            + finance.apis.flatMap { ["api.\($0.name).input", "api.\($0.name).output"] }
+        var names = ["server_price", "electricity", "colocation", "on_demand", "reserved_1y", "reserved_3y"]
+        names += finance.apis.flatMap { api -> [String] in ["api.\(api.name).input", "api.\(api.name).output"] }
+        names += scenario.options.filter { $0.serverPrice != nil }.map { option -> String in "\(option.name).server_price" }
+        names += scenario.options.filter { $0.electricity != nil }.map { option -> String in "\(option.name).electricity" }
+        names += ScenarioCost.nonPriceInputs
         for (name, spec) in finance.uncertainty.inputs.sorted(by: { $0.key < $1.key }) {
             let inputPath = uncertaintyPath.appending("inputs").appending(name)
             if !names.contains(name) {
