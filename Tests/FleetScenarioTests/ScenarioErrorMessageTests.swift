@@ -181,4 +181,57 @@ struct ScenarioErrorMessageTests {
         let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {inputs: {electrcity: {low: 0.1, high: 0.2}}}")
         #expect(errors(text) == ["plan.yaml:16:38: error: unknown uncertain input 'electrcity'; did you mean 'electricity'?; expected one of server_price, electricity, colocation, on_demand, reserved_1y, reserved_3y, api.api.input, api.api.output"])
     }
+
+    // MARK: Limits on the work a scenario asks for
+
+    @Test func requestsAboveTheLimit() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 1000000000000")
+        #expect(errors(text) == [
+            "plan.yaml:13:13: error: 'requests' (1000000000000) is above the limit of 100000000 requests; raise 'limits.requests' to allow more",
+        ])
+    }
+
+    @Test func raisedRequestLimitAllowsMoreRequests() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 200000000")
+            + "limits: {requests: 300000000}\n"
+        #expect(errors(text) == [])
+    }
+
+    @Test func samplesAboveTheLimit() {
+        let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {samples: 1000000000000}")
+        #expect(errors(text) == [
+            "plan.yaml:16:26: error: 'samples' (1000000000000) is above the limit of 10000000 samples; raise 'limits.samples' to allow more",
+        ])
+    }
+
+    @Test func limitBelowOne() {
+        #expect(errors(Fixtures.valid + "limits: {requests: 0, samples: -1}\n") == [
+            "plan.yaml:22:20: error: 'requests' must be at least 1, got 0",
+            "plan.yaml:22:32: error: 'samples' must be at least 1, got -1",
+        ])
+    }
+
+    @Test func requestLongerThanAnyContext() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  input_tokens: 1000000000\n  output_tokens: {shape: uniform, min: 1, max: 200000000}")
+        #expect(errors(text) == [
+            "plan.yaml:13:17: error: 'input_tokens' must be at most 100000000 tokens, got 1000000000",
+            "plan.yaml:14:18: error: 'max' of output_tokens must be at most 100000000 tokens, got 200000000",
+        ])
+    }
+
+    @Test func lognormalWithInfiniteDeviation() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  input_tokens: {shape: lognormal, mean: 100, stddev: .inf}")
+        #expect(errors(text) == ["plan.yaml:13:17: error: 'stddev' must be positive and finite for 'lognormal' input_tokens"])
+    }
+
+    @Test func tokenTotalThatOverflows() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 9000000000000\n  input_tokens: {shape: lognormal, mean: 100, stddev: 50}")
+            + "limits: {requests: 9000000000000}\n"
+        #expect(errors(text) == [
+            "plan.yaml:13:13: error: 'requests' (9000000000000) times the longest request (1000000256 tokens) overflows a token count; lower 'requests' or the lengths",
+        ])
+    }
 }

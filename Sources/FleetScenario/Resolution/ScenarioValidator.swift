@@ -1,4 +1,5 @@
 import FleetProfiles
+import FleetServing
 import FleetUnits
 
 /// Checks a decoded scenario against the profile catalogue and its own rules, collecting every problem
@@ -31,9 +32,25 @@ struct ScenarioValidator {
             validate(deployment, at: Self.root.appending("deployments").appending(index))
         }
         checkUniqueNames(scenario.deployments.map(\.name), what: "deployment", list: "deployments")
+        validateLimits()
         validateWorkload()
         validateFinance()
         validateOptions()
+    }
+
+    // MARK: Limits
+
+    private mutating func validateLimits() {
+        let limits = scenario.limits, path = Self.root.appending("limits")
+        for (name, value) in [("requests", limits.requests), ("samples", limits.samples)] where value < 1 {
+            fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name))
+        }
+    }
+
+    /// A count the scenario asks for is within its limit; the message names the field that raises it.
+    private mutating func checkLimit(_ value: Int, _ name: String, limit: Int, unit: String, at path: DocumentPath) {
+        guard value > limit, limit >= 1 else { return }
+        fail("'\(name)' (\(value)) is above the limit of \(limit) \(unit); raise 'limits.\(name)' to allow more", at: path)
     }
 
     // MARK: Money
@@ -194,8 +211,12 @@ struct ScenarioValidator {
             }
         }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
-        validate(workload.inputTokens, at: path.appending("input_tokens"))
-        validate(workload.outputTokens, at: path.appending("output_tokens"))
+        checkLimit(workload.requests, "requests", limit: scenario.limits.requests, unit: "requests", at: path.appending("requests"))
+        let inputValid = validate(workload.inputTokens, at: path.appending("input_tokens"))
+        let outputValid = validate(workload.outputTokens, at: path.appending("output_tokens"))
+        if inputValid, outputValid, workload.requests >= 1 {
+            checkTokenTotal(workload, at: path.appending("requests"))
+        }
         let slo = workload.slo, sloPath = path.appending("slo")
         if !(slo.percentile > 0 && slo.percentile < 100) {
             fail("'percentile' must be between 0 and 100, got \(UnitFormatter.number(slo.percentile))", at: sloPath.appending("percentile"))
@@ -205,23 +226,49 @@ struct ScenarioValidator {
         }
     }
 
-    private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) {
+    /// Checks one length distribution; returns whether it is valid.
+    @discardableResult
+    private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) -> Bool {
         let name = path.lastKey ?? "length"
+        let longest = ScenarioLimits.tokensPerRequest
+        let before = diagnostics.count
         switch lengths.shape {
         case .fixed, .lognormal:
-            guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return }
+            guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return false }
             if mean < 1 { fail("'\(name)' must be at least 1 token, got \(mean)", at: path) }
-            if lengths.shape == .lognormal, !((lengths.standardDeviation ?? -1) > 0) {
-                fail("'stddev' must be positive for 'lognormal' \(name)", at: path)
+            if mean > longest { fail("'\(name)' must be at most \(longest) tokens, got \(mean)", at: path) }
+            if lengths.shape == .lognormal, !((lengths.standardDeviation ?? -1) > 0 && (lengths.standardDeviation ?? 0).isFinite) {
+                fail("'stddev' must be positive and finite for 'lognormal' \(name)", at: path)
             }
         case .uniform:
             guard let minimum = lengths.minimum, let maximum = lengths.maximum else {
                 fail("'min' and 'max' are required for 'uniform' \(name)", at: path)
-                return
+                return false
             }
             if minimum < 1 || maximum < minimum {
                 fail("'min' (\(minimum)) must be at least 1 and not above 'max' (\(maximum))", at: path)
+            } else if maximum > longest {
+                fail("'max' of \(name) must be at most \(longest) tokens, got \(maximum)", at: path)
             }
+        }
+        return diagnostics.count == before
+    }
+
+    /// Every token of the workload must be countable in an `Int`: `requests × (longest input + longest
+    /// output)`, where a lognormal length is at most ``LengthModel/longestSample``. Only a raised
+    /// `limits.requests` can reach this.
+    private mutating func checkTokenTotal(_ workload: Workload, at path: DocumentPath) {
+        func longest(_ lengths: LengthDistribution) -> Int {
+            switch lengths.shape {
+            case .fixed: lengths.mean ?? 0
+            case .uniform: lengths.maximum ?? 0
+            case .lognormal: LengthModel.longestSample
+            }
+        }
+        let perRequest = longest(workload.inputTokens) + longest(workload.outputTokens)
+        if workload.requests.multipliedReportingOverflow(by: perRequest).overflow {
+            fail("'requests' (\(workload.requests)) times the longest request (\(perRequest) tokens) overflows a token count; "
+                 + "lower 'requests' or the lengths", at: path)
         }
     }
 
@@ -277,9 +324,11 @@ struct ScenarioValidator {
         }
         checkUniqueNames(finance.apis.map(\.name), what: "API", list: "finance.apis")
         let uncertaintyPath = path.appending("uncertainty")
-        if finance.uncertainty.samples < 1 || finance.uncertainty.samples > 10_000_000 {
-            fail("'samples' must be between 1 and 10000000, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
+        if finance.uncertainty.samples < 1 {
+            fail("'samples' must be at least 1, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
         }
+        checkLimit(finance.uncertainty.samples, "samples", limit: scenario.limits.samples, unit: "samples",
+                   at: uncertaintyPath.appending("samples"))
         let names = ["server_price", "electricity", "colocation", "on_demand", "reserved_1y", "reserved_3y"]
             + finance.apis.flatMap { ["api.\($0.name).input", "api.\($0.name).output"] }
         for (name, spec) in finance.uncertainty.inputs.sorted(by: { $0.key < $1.key }) {

@@ -19,11 +19,13 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var finance: Finance
     /// What to compare: each option is a deployment owned or rented, or an API.
     public var options: [ComparisonOption]
+    /// How much work the scenario may ask for.
+    public var limits: ScenarioLimits
 
     public static let supportedVersion = 1
 
     enum CodingKeys: String, CodingKey {
-        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options
+        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options, limits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,6 +42,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         workload = try container.decode(Workload.self, forKey: .workload, orRecord: problems) ?? defaults.workload
         finance = try container.decode(Finance.self, forKey: .finance, orRecord: problems) ?? defaults.finance
         options = try container.decodeEach(ComparisonOption.self, forKey: .options, orRecord: problems) ?? defaults.options
+        limits = try container.decode(ScenarioLimits.self, forKey: .limits, orRecord: problems) ?? defaults.limits
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,10 +56,12 @@ public struct Scenario: Codable, Sendable, Equatable {
         try container.encode(workload, forKey: .workload)
         try container.encode(finance, forKey: .finance)
         try container.encode(options, forKey: .options)
+        try container.encode(limits, forKey: .limits)
     }
 
     public init(version: Int, name: String, seed: UInt64, currency: Currency, exchangeRates: [String: Money],
-                deployments: [Deployment], workload: Workload, finance: Finance, options: [ComparisonOption]) {
+                deployments: [Deployment], workload: Workload, finance: Finance, options: [ComparisonOption],
+                limits: ScenarioLimits = .default) {
         self.version = version
         self.name = name
         self.seed = seed
@@ -66,6 +71,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         self.workload = workload
         self.finance = finance
         self.options = options
+        self.limits = limits
     }
 }
 

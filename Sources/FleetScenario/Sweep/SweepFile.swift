@@ -8,6 +8,8 @@ public struct SweepFile: Codable, Sendable, Equatable {
     public var name: String
     public var engine: String
     public var grid: Grid
+    /// How large the grid may be; unset means ``pointLimit``.
+    public var limits: Limits?
 
     /// The axes of the grid; every combination is a point.
     public struct Grid: Codable, Sendable, Equatable {
@@ -30,7 +32,14 @@ public struct SweepFile: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey { case name, weights, activations, kvCache = "kv_cache" }
     }
 
-    /// Most points a sweep may have without sharding (a later issue adds `--shard`).
+    /// How much work the sweep may ask for (`limits`), raised in the open when a sweep really is that large.
+    public struct Limits: Codable, Sendable, Equatable {
+        /// Most points of the grid. Every point is held in memory with its result (about 460 bytes).
+        public var points: Int
+    }
+
+    /// Most points a sweep may have unless `limits.points` says otherwise: ten times the largest benchmark
+    /// (10⁶ points, 459 MB resident peak in `docs/performance.md`), so about 4.6 GB.
     public static let pointLimit = 10_000_000
 
     /// Every point, hardware outermost, lengths innermost.
@@ -91,8 +100,13 @@ public struct SweepFile: Codable, Sendable, Equatable {
                 fail("'\(name)' values must be at least 1, got \(value)", grid.appending(name).appending(index))
             }
         }
-        if sweep.pointCount > pointLimit {
-            fail("the grid has \(sweep.pointCount) points, more than the limit of \(pointLimit); split it into smaller sweeps", grid)
+        let limit = sweep.limits?.points ?? pointLimit
+        if limit < 1 {
+            fail("'points' must be at least 1, got \(limit)", root.appending("limits").appending("points"))
+        } else if sweep.pointCount > limit {
+            let count = sweep.pointCount == Int.max ? "more than \(Int.max)" : "\(sweep.pointCount)"
+            fail("the grid has \(count) points, more than the limit of \(limit); split it into smaller sweeps "
+                 + "or raise 'limits.points'", grid)
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return sweep
