@@ -234,4 +234,28 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:13:13: error: 'requests' (9000000000000) times the longest request (1000000256 tokens) overflows a token count; lower 'requests' or the lengths",
         ])
     }
+
+    @Test func replicasAboveTheLimit() {
+        #expect(errors(replacing("devices: 8", with: "devices: 8\n    replicas: 1000000")) == [
+            "plan.yaml:9:15: error: 'replicas' (1000000) is above the limit of 100000 replicas; raise 'limits.replicas' to allow more",
+        ])
+    }
+
+    /// Found by fuzzing the scenario loader: `tensor × pipeline` trapped on overflow before it was compared.
+    @Test func parallelDegreesWhoseProductOverflows() {
+        let text = replacing("parallelism: {tensor: 8}", with: "parallelism: {tensor: 4611686018427387904, pipeline: 2}")
+        #expect(errors(text).first == "plan.yaml:8:14: error: 'devices' (8) must equal 'tensor' × 'pipeline' (4611686018427387904 × 2)")
+    }
+
+    @Test func horizonOfMoreThanACentury() {
+        #expect(errors(replacing("finance:\n", with: "finance:\n  horizon_months: 1000000000000\n")) == [
+            "plan.yaml:14:19: error: 'horizon_months' must be at most 1200 (100 years), got 1000000000000",
+        ])
+    }
+
+    @Test func demandGrowthBeyondCounting() {
+        #expect(errors(replacing("finance:\n", with: "finance:\n  monthly_demand_growth: 10000 %\n")) == [
+            "plan.yaml:14:26: error: 'monthly_demand_growth' of 10000 % over 36 months grows demand more than 1000000-fold, beyond what the cost model counts",
+        ])
+    }
 }

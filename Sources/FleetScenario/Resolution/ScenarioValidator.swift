@@ -1,3 +1,4 @@
+import Foundation
 import FleetProfiles
 import FleetServing
 import FleetUnits
@@ -42,7 +43,7 @@ struct ScenarioValidator {
 
     private mutating func validateLimits() {
         let limits = scenario.limits, path = Self.root.appending("limits")
-        for (name, value) in [("requests", limits.requests), ("samples", limits.samples)] where value < 1 {
+        for (name, value) in [("requests", limits.requests), ("samples", limits.samples), ("replicas", limits.replicas)] where value < 1 {
             fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name))
         }
     }
@@ -102,6 +103,7 @@ struct ScenarioValidator {
         }
         if deployment.devices < 1 { fail("'devices' must be at least 1, got \(deployment.devices)", at: path.appending("devices")) }
         if deployment.replicas < 1 { fail("'replicas' must be at least 1, got \(deployment.replicas)", at: path.appending("replicas")) }
+        checkLimit(deployment.replicas, "replicas", limit: scenario.limits.replicas, unit: "replicas", at: path.appending("replicas"))
         validateParallelism(deployment, model: model, at: path)
         if let hardware { validatePrecision(deployment.precision, on: hardware, at: path.appending("precision")) }
         if let cap = deployment.powerCap {
@@ -125,7 +127,9 @@ struct ScenarioValidator {
             valid = false
         }
         guard valid else { return }
-        if deployment.devices >= 1, parallelism.tensor * parallelism.pipeline != deployment.devices {
+        // Compared without overflow: degrees come from the file and may be huge.
+        let product = parallelism.tensor.multipliedReportingOverflow(by: parallelism.pipeline)
+        if deployment.devices >= 1, product.overflow || product.partialValue != deployment.devices {
             fail("'devices' (\(deployment.devices)) must equal 'tensor' × 'pipeline' (\(parallelism.tensor) × \(parallelism.pipeline))",
                  at: path.appending("devices"))
         }
@@ -274,13 +278,27 @@ struct ScenarioValidator {
 
     // MARK: Finance
 
+    /// Longest horizon, in months: the cost model works month by month.
+    static let longestHorizonMonths = 1200
+    /// Most the demand may grow over the horizon; fleet sizes follow it and are counted in `Int`.
+    static let largestDemandGrowth = 1e6
+
     private mutating func validateFinance() {
         let finance = scenario.finance, path = Self.root.appending("finance")
+        let growth = finance.monthlyDemandGrowth.value
         if finance.horizonMonths < 1 {
             fail("'horizon_months' must be at least 1, got \(finance.horizonMonths)", at: path.appending("horizon_months"))
+        } else if finance.horizonMonths > Self.longestHorizonMonths {
+            fail("'horizon_months' must be at most \(Self.longestHorizonMonths) (100 years), got \(finance.horizonMonths)",
+                 at: path.appending("horizon_months"))
         }
-        if !(finance.monthlyDemandGrowth.value > -1 && finance.monthlyDemandGrowth.value.isFinite) {
-            fail("'monthly_demand_growth' must be above -100 %, got \(UnitFormatter.number(finance.monthlyDemandGrowth.value))",
+        if !(growth > -1 && growth.isFinite) {
+            fail("'monthly_demand_growth' must be above -100 %, got \(UnitFormatter.number(growth))",
+                 at: path.appending("monthly_demand_growth"))
+        } else if (1...Self.longestHorizonMonths).contains(finance.horizonMonths),
+                  !(pow(1 + growth, Double(finance.horizonMonths - 1)) <= Self.largestDemandGrowth) {
+            fail("'monthly_demand_growth' of \(UnitFormatter.number(growth * 100)) % over \(finance.horizonMonths) months grows demand "
+                 + "more than \(UnitFormatter.number(Self.largestDemandGrowth))-fold, beyond what the cost model counts",
                  at: path.appending("monthly_demand_growth"))
         }
         let owning = finance.owning, owningPath = path.appending("owning")

@@ -12,8 +12,8 @@ extension Scenario {
 
 extension ScenarioLimits {
     /// 10⁸ requests and 10⁷ Monte Carlo samples: a hundred times the largest benchmark (10⁶ requests), ten
-    /// times its Monte Carlo run (10⁶ samples).
-    public static let `default` = ScenarioLimits(requests: 100_000_000, samples: 10_000_000)
+    /// times its Monte Carlo run (10⁶ samples); 10⁵ replicas of one deployment.
+    public static let `default` = ScenarioLimits(requests: 100_000_000, samples: 10_000_000, replicas: 100_000)
 }
 
 extension Deployment {

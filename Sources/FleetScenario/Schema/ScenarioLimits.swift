@@ -9,23 +9,28 @@ public struct ScenarioLimits: Codable, Sendable, Equatable {
     /// `samples × (inputs + options)` matrix of doubles, so the default of 10⁷ needs about 1 GB for ten
     /// columns.
     public var samples: Int
+    /// Most replicas of one deployment. Each replica (each pipeline stage and attention rank of it) is
+    /// simulated as its own lane.
+    public var replicas: Int
 
     /// Longest request, in tokens, that the scenario may describe (`input_tokens`, `output_tokens`). Fixed,
     /// not raisable: it keeps token counts and their sums far from `Int` overflow. The longest context of
     /// any model in the catalogue is below 10⁷ tokens.
     public static let tokensPerRequest = 100_000_000
 
-    public init(requests: Int, samples: Int) {
+    public init(requests: Int, samples: Int, replicas: Int) {
         self.requests = requests
         self.samples = samples
+        self.replicas = replicas
     }
 
-    enum CodingKeys: String, CodingKey { case requests, samples }
+    enum CodingKeys: String, CodingKey { case requests, samples, replicas }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let problems = decoder.problems
         requests = try container.decode(Int.self, forKey: .requests, orRecord: problems) ?? ScenarioLimits.default.requests
         samples = try container.decode(Int.self, forKey: .samples, orRecord: problems) ?? ScenarioLimits.default.samples
+        replicas = try container.decode(Int.self, forKey: .replicas, orRecord: problems) ?? ScenarioLimits.default.replicas
     }
 }
