@@ -43,6 +43,19 @@ public struct CostModel: Sendable {
             self.capacityPerReplica = capacityPerReplica
             self.busy = busy
         }
+
+        /// Most devices a fleet may count: far beyond any real fleet, and far from `Int` overflow when
+        /// replicas, devices and servers are counted.
+        public static let largestDeviceCount = 1e12
+
+        /// Devices needed to serve `rate` requests per second,
+        /// ```
+        /// ⌈rate / capacityPerReplica⌉ × devicesPerReplica
+        /// ```
+        /// as a real number, so that callers can compare it with ``largestDeviceCount`` before it is counted.
+        public func devices(servingRate rate: Double) -> Double {
+            (rate / capacityPerReplica).rounded(.up) * Double(devicesPerReplica)
+        }
     }
 
     public struct Month: Sendable, Equatable {
@@ -88,6 +101,9 @@ public struct CostModel: Sendable {
             var cash = 0.0, economic = 0.0, energy = Joules.zero
             var bought = 0.0, owned = 0.0, kilowatts = 0.0, deviceHours = 0.0, energyCost = 0.0
             if let fleet {
+                let needed = fleet.devices(servingRate: rate)
+                precondition(needed <= Fleet.largestDeviceCount,
+                             "month \(index) needs \(needed) devices at \(rate) requests/s; callers check Fleet.largestDeviceCount")
                 let replicas = Int((rate / fleet.capacityPerReplica).rounded(.up))
                 devices = replicas * fleet.devicesPerReplica
             }
