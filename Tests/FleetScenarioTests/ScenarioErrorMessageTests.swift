@@ -258,4 +258,17 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:14:26: error: 'monthly_demand_growth' of 10000 % over 36 months grows demand more than 1000000-fold, beyond what the cost model counts",
         ])
     }
+
+    /// An infinite burstiness made every gamma gap NaN, and NaN arrival times reached the simulator.
+    @Test func burstinessOutsideTheSampledRange() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: gamma, rate: 2, burstiness: .inf}")
+        #expect(errors(text) == ["plan.yaml:12:51: error: 'burstiness' must be between 0.001 and 1000, got inf"])
+    }
+
+    @Test func rateTooSmallForAFiniteGap() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 5e-324}")
+        #expect(errors(text) == [
+            "plan.yaml:12:38: error: 'rate' (5e-324) is too small: the mean gap between requests would not be a finite number of seconds",
+        ])
+    }
 }

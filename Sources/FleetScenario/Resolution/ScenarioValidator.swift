@@ -189,6 +189,10 @@ struct ScenarioValidator {
 
     // MARK: Workload
 
+    /// Coefficients of variation of gamma gaps that the sampler draws as finite numbers: the gamma shape is
+    /// `1 / burstiness²`, and an infinite or zero shape makes every gap NaN.
+    static let burstinessRange = 0.001...1000.0
+
     private mutating func validateWorkload() {
         let path = Self.root.appending("workload")
         let workload = scenario.workload
@@ -206,12 +210,17 @@ struct ScenarioValidator {
                 if !(rate > 0 && rate.isFinite) {
                     fail("'rate' must be a positive number of requests per second, got \(UnitFormatter.number(rate))",
                          at: arrivalsPath.appending("rate"))
+                } else if !(1 / rate).isFinite {
+                    fail("'rate' (\(rate)) is too small: the mean gap between requests would not be a finite number of seconds",
+                         at: arrivalsPath.appending("rate"))
                 }
             } else {
                 fail("'rate' is required for '\(arrivals.pattern.rawValue)' arrivals", at: arrivalsPath)
             }
-            if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
-                fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
+            if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !Self.burstinessRange.contains(burstiness) {
+                fail("'burstiness' must be between \(UnitFormatter.number(Self.burstinessRange.lowerBound)) and "
+                     + "\(UnitFormatter.number(Self.burstinessRange.upperBound)), got \(UnitFormatter.number(burstiness))",
+                     at: arrivalsPath.appending("burstiness"))
             }
         }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
