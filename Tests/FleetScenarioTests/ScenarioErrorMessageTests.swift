@@ -271,4 +271,11 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:12:38: error: 'rate' (5e-324) is too small: the mean gap between requests would not be a finite number of seconds",
         ])
     }
+
+    /// Found by probing the simulator: a KV block of Int.max tokens overflowed when token counts were rounded
+    /// up to blocks.
+    @Test func schedulingSettingBeyondAnyEngine() {
+        let text = replacing("parallelism: {tensor: 8}", with: "parallelism: {tensor: 8}\n    scheduling: {kv_block_size: 9223372036854775807}")
+        #expect(errors(text) == ["plan.yaml:11:33: error: 'kv_block_size' must be at most 100000000, got 9223372036854775807"])
+    }
 }

@@ -177,10 +177,18 @@ struct ScenarioValidator {
         }
     }
 
+    /// Largest `max_sequences`, `max_batched_tokens` or `kv_block_size`: far above any engine's setting, and
+    /// far from `Int` overflow when the simulator rounds token counts up to blocks.
+    static let largestSchedulingSetting = 100_000_000
+
     private mutating func validateScheduling(_ scheduling: SchedulingOverrides, at path: DocumentPath) {
         for (name, value) in [("max_sequences", scheduling.maxSequences), ("max_batched_tokens", scheduling.maxBatchedTokens),
                               ("kv_block_size", scheduling.kvBlockSize)] {
-            if let value, value < 1 { fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name)) }
+            guard let value else { continue }
+            if value < 1 { fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name)) }
+            if value > Self.largestSchedulingSetting {
+                fail("'\(name)' must be at most \(Self.largestSchedulingSetting), got \(value)", at: path.appending(name))
+            }
         }
         if let fraction = scheduling.memoryFraction, !(fraction > 0 && fraction <= 1) {
             fail("'memory_fraction' must be in (0, 1], got \(UnitFormatter.number(fraction))", at: path.appending("memory_fraction"))
