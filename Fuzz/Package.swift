@@ -9,7 +9,7 @@ let fleetSimPackage = URL(fileURLWithPath: Context.packageDirectory).deletingLas
 /// One executable per reader; each defines `LLVMFuzzerTestOneInput` and hands it to libFuzzer's driver from
 /// its `@main` (SwiftPM aliases `main` to the module's entry point, so libFuzzer's own `main` is not used).
 /// Built without `-DFUZZING` they replay the files named on the command line instead.
-let fuzzers = ["ScenarioFuzzer", "MeasurementFuzzer", "UnitFuzzer", "ProfileFuzzer"]
+let fuzzers = ["ScenarioFuzzer", "SimulationFuzzer", "MeasurementFuzzer", "UnitFuzzer", "ProfileFuzzer"]
 
 let package = Package(
     name: "FleetSimFuzz",

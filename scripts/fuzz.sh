@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets of Fuzz/ (instrumented with libFuzzer and AddressSanitizer, in .build-fuzz/)
 # and runs one of them, or each in turn, for SECONDS, then prints executions and crashes per target.
 #
-#   scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags...]     TARGET: scenario, measurement, unit, profile
+#   scripts/fuzz.sh TARGET|all SECONDS [libFuzzer flags...]   TARGET: scenario, simulation, measurement, unit, profile
 #
 # Seeds are read from Fuzz/corpus/<target>/ and never written; tokens come from Fuzz/dictionaries/<target>.dict.
 # Inputs that reach new code are kept in .build-fuzz/corpus/<target>/, and a crashing, hanging or
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(scenario measurement unit profile)
+targets=(scenario simulation measurement unit profile)
 usage() { echo "usage: scripts/fuzz.sh ${targets[*]// /|}|all SECONDS [libFuzzer flags...]" >&2; exit 64; }
 [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || usage
 selected=("$1"); [[ "$1" == all ]] && selected=("${targets[@]}")

@@ -1,4 +1,5 @@
 import Foundation
+import FleetPerformance
 import FleetProfiles
 
 /// What every fuzzer shares: turning libFuzzer's bytes into the text a reader would get, and the bundled
@@ -24,6 +25,16 @@ public enum FuzzInput {
             return try ProfileCatalog.load(from: profilesDirectory)
         } catch {
             fatalError("the bundled profiles in \(profilesDirectory) must load:\n\(error)")
+        }
+    }()
+
+    /// The bundled kernel calibration (`Profiles/calibration/kernels.yaml`), loaded once.
+    public static let efficiencies: KernelEfficiencies = {
+        let path = (profilesDirectory as NSString).appendingPathComponent("calibration/kernels.yaml")
+        do {
+            return try Document(contentsOf: path).decode(KernelEfficiencies.self)
+        } catch {
+            fatalError("the bundled kernel calibration \(path) must load:\n\(error)")
         }
     }()
 }
