@@ -241,7 +241,7 @@ struct ScenarioErrorMessageTests {
         ])
     }
 
-    /// Found by fuzzing the scenario loader: `tensor × pipeline` trapped on overflow before it was compared.
+    /// Found while writing the scenario fuzzer: `tensor × pipeline` trapped on overflow before it was compared.
     @Test func parallelDegreesWhoseProductOverflows() {
         let text = replacing("parallelism: {tensor: 8}", with: "parallelism: {tensor: 4611686018427387904, pipeline: 2}")
         #expect(errors(text).first == "plan.yaml:8:14: error: 'devices' (8) must equal 'tensor' × 'pipeline' (4611686018427387904 × 2)")
