@@ -50,6 +50,19 @@ public struct CostModel: Sendable {
             self.capacityPerReplica = capacityPerReplica
             self.busy = busy
         }
+
+        /// Most devices a fleet may count: far beyond any real fleet, and far from `Int` overflow when
+        /// replicas, devices and servers are counted.
+        public static let largestDeviceCount = 1e12
+
+        /// Devices needed to serve `rate` requests per second,
+        /// ```
+        /// ⌈rate / capacityPerReplica⌉ × devicesPerReplica
+        /// ```
+        /// as a real number, so that callers can compare it with ``largestDeviceCount`` before it is counted.
+        public func devices(servingRate rate: Double) -> Double {
+            (rate / capacityPerReplica).rounded(.up) * Double(devicesPerReplica)
+        }
     }
 
     public struct Month: Sendable, Equatable {
@@ -112,6 +125,11 @@ public struct CostModel: Sendable {
         let peak = shape.max() ?? 1
         let seconds = Seconds(Self.hoursPerMonth * 3600)
         let rates = (1...horizon).map { requestRate * pow(1 + monthlyGrowth, Double($0 - 1)) }
+        if let fleet, let highest = rates.max() {
+            let needed = fleet.devices(servingRate: highest * peak)
+            precondition(needed <= Fleet.largestDeviceCount,
+                         "the peak month needs \(needed) devices at \(highest * peak) requests/s; callers check Fleet.largestDeviceCount")
+        }
         func replicas(_ rate: Double) -> Int { fleet.map { Int((rate / $0.capacityPerReplica).rounded(.up)) } ?? 0 }
 
         // Owning: servers serving in each month, and servers bought in each month.

@@ -238,4 +238,101 @@ struct ScenarioErrorMessageTests {
             "plan.yaml:13:28: error: 'hit_rate' must be at least 0 and below 1, got 1",
         ])
     }
+
+    // MARK: Limits on the work a scenario asks for
+
+    @Test func requestsAboveTheLimit() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 1000000000000")
+        #expect(errors(text) == [
+            "plan.yaml:13:13: error: 'requests' (1000000000000) is above the limit of 100000000 requests; raise 'limits.requests' to allow more",
+        ])
+    }
+
+    @Test func raisedRequestLimitAllowsMoreRequests() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 200000000")
+            + "limits: {requests: 300000000}\n"
+        #expect(errors(text) == [])
+    }
+
+    @Test func samplesAboveTheLimit() {
+        let text = replacing("  renting: {on_demand: 2.99 USD/h}", with: "  renting: {on_demand: 2.99 USD/h}\n  uncertainty: {samples: 1000000000000}")
+        #expect(errors(text) == [
+            "plan.yaml:16:26: error: 'samples' (1000000000000) is above the limit of 10000000 samples; raise 'limits.samples' to allow more",
+        ])
+    }
+
+    @Test func limitBelowOne() {
+        #expect(errors(Fixtures.valid + "limits: {requests: 0, samples: -1}\n") == [
+            "plan.yaml:22:20: error: 'requests' must be at least 1, got 0",
+            "plan.yaml:22:32: error: 'samples' must be at least 1, got -1",
+        ])
+    }
+
+    @Test func requestLongerThanAnyContext() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  input_tokens: 1000000000\n  output_tokens: {shape: uniform, min: 1, max: 200000000}")
+        #expect(errors(text) == [
+            "plan.yaml:13:17: error: 'input_tokens' must be at most 100000000 tokens, got 1000000000",
+            "plan.yaml:14:18: error: 'max' of output_tokens must be at most 100000000 tokens, got 200000000",
+        ])
+    }
+
+    @Test func lognormalWithInfiniteDeviation() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  input_tokens: {shape: lognormal, mean: 100, stddev: .inf}")
+        #expect(errors(text) == ["plan.yaml:13:17: error: 'stddev' must be positive and finite for 'lognormal' input_tokens"])
+    }
+
+    @Test func tokenTotalThatOverflows() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}",
+                             with: "arrivals: {pattern: poisson, rate: 2}\n  requests: 9000000000000\n  input_tokens: {shape: lognormal, mean: 100, stddev: 50}")
+            + "limits: {requests: 9000000000000}\n"
+        #expect(errors(text) == [
+            "plan.yaml:13:13: error: 'requests' (9000000000000) times the longest request (1000000256 tokens) overflows a token count; lower 'requests' or the lengths",
+        ])
+    }
+
+    @Test func replicasAboveTheLimit() {
+        #expect(errors(replacing("devices: 8", with: "devices: 8\n    replicas: 1000000")) == [
+            "plan.yaml:9:15: error: 'replicas' (1000000) is above the limit of 100000 replicas; raise 'limits.replicas' to allow more",
+        ])
+    }
+
+    /// Found while writing the scenario fuzzer: `tensor × pipeline` trapped on overflow before it was compared.
+    @Test func parallelDegreesWhoseProductOverflows() {
+        let text = replacing("parallelism: {tensor: 8}", with: "parallelism: {tensor: 4611686018427387904, pipeline: 2}")
+        #expect(errors(text).first == "plan.yaml:8:14: error: 'devices' (8) must equal 'tensor' × 'pipeline' (4611686018427387904 × 2)")
+    }
+
+    @Test func horizonOfMoreThanACentury() {
+        #expect(errors(replacing("finance:\n", with: "finance:\n  horizon_months: 1000000000000\n")) == [
+            "plan.yaml:14:19: error: 'horizon_months' must be at most 1200 (100 years), got 1000000000000",
+        ])
+    }
+
+    @Test func demandGrowthBeyondCounting() {
+        #expect(errors(replacing("finance:\n", with: "finance:\n  monthly_demand_growth: 10000 %\n")) == [
+            "plan.yaml:14:26: error: 'monthly_demand_growth' of 10000 % over 36 months grows demand more than 1000000-fold, beyond what the cost model counts",
+        ])
+    }
+
+    /// An infinite burstiness made every gamma gap NaN, and NaN arrival times reached the simulator.
+    @Test func burstinessOutsideTheSampledRange() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: gamma, rate: 2, burstiness: .inf}")
+        #expect(errors(text) == ["plan.yaml:12:51: error: 'burstiness' must be between 0.001 and 1000, got inf"])
+    }
+
+    @Test func rateTooSmallForAFiniteGap() {
+        let text = replacing("arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 5e-324}")
+        #expect(errors(text) == [
+            "plan.yaml:12:38: error: 'rate' (5e-324) is too small: the mean gap between requests would not be a finite number of seconds",
+        ])
+    }
+
+    /// Found by probing the simulator: a KV block of Int.max tokens overflowed when token counts were rounded
+    /// up to blocks.
+    @Test func schedulingSettingBeyondAnyEngine() {
+        let text = replacing("parallelism: {tensor: 8}", with: "parallelism: {tensor: 8}\n    scheduling: {kv_block_size: 9223372036854775807}")
+        #expect(errors(text) == ["plan.yaml:11:33: error: 'kv_block_size' must be at most 100000000, got 9223372036854775807"])
+    }
 }

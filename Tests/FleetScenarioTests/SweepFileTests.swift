@@ -51,7 +51,7 @@ struct SweepFileTests {
             Issue.record("half of 25,000,000 points is over the limit")
         } catch {
             #expect(error.diagnostics.map(\.message) == [
-                "shard 1/2 of the grid has 12500000 points, more than the limit of 10000000 per run; split it into at least 3 shards",
+                "shard 1/2 of the grid has 12500000 points, more than the limit of 10000000 per run; split it into at least 3 shards with --shard, or raise 'limits.points'",
             ])
         }
         let third = try SweepFile.load(path: path, catalog: Fixtures.catalog, shard: try SweepShard(parsing: "3/3"))

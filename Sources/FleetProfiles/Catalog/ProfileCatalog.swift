@@ -37,27 +37,46 @@ public struct ProfileCatalog: Sendable {
     /// All price items of all sheets.
     public var priceItems: [PriceItem] { priceSheets.flatMap(\.items) }
 
-    /// Loads `hardware/`, `models/`, `engines/` and `prices/` under `directory` (`*.yaml`, in name order).
+    /// Loads `hardware/`, `models/`, `engines/` and `prices/` under `directory` (`*.yaml`, in name order), and
+    /// the optional `datasets/` and `calibration/power-cap.yaml`.
     /// - Throws: ``DiagnosticList`` with every problem of every file.
     public static func load(from directory: String) throws(DiagnosticList) -> ProfileCatalog {
         var diagnostics: [Diagnostic] = []
         var documents: [ProfileKind: [(id: String, document: Document)]] = [:]
         for kind in ProfileKind.allCases {
             let folder = (directory as NSString).appendingPathComponent(kind.rawValue)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { $0.hasSuffix(".yaml") }.sorted()
-            if names.isEmpty {
+            let files = readDocuments(in: folder, diagnostics: &diagnostics)
+            if files.names.isEmpty {
                 diagnostics.append(Diagnostic("no profiles (*.yaml) found", at: SourceLocation(file: folder)))
             }
-            for name in names {
-                let path = (folder as NSString).appendingPathComponent(name)
-                do {
-                    documents[kind, default: []].append((String(name.dropLast(5)), try Document(contentsOf: path)))
-                } catch {
-                    diagnostics += error.diagnostics
-                }
-            }
+            documents[kind] = files.documents
         }
+        // Dataset sheets are optional.
+        let datasetFolder = (directory as NSString).appendingPathComponent("datasets")
+        var datasetDiagnostics: [Diagnostic] = []
+        let datasets = readDocuments(in: datasetFolder, diagnostics: &datasetDiagnostics).documents
+        // The power-cap curve is optional.
+        var powerCap: Document?
+        let curvePath = (directory as NSString).appendingPathComponent("calibration/power-cap.yaml")
+        if FileManager.default.fileExists(atPath: curvePath) {
+            do { powerCap = try Document(contentsOf: curvePath) } catch { datasetDiagnostics += error.diagnostics }
+        }
+        let catalog: ProfileCatalog
+        do {
+            catalog = try load(documents: documents, datasets: datasets, powerCap: powerCap)
+        } catch {
+            throw DiagnosticList(diagnostics + error.diagnostics + datasetDiagnostics)
+        }
+        guard diagnostics.isEmpty, datasetDiagnostics.isEmpty else { throw DiagnosticList(diagnostics + datasetDiagnostics) }
+        return catalog
+    }
+
+    /// Decodes and checks parsed profile files: each kind's documents with the id its file name gives, and
+    /// the dataset sheets. Every check of ``load(from:)`` is made here; only reading the files is not.
+    /// - Throws: ``DiagnosticList`` with every problem of every document.
+    public static func load(documents: [ProfileKind: [(id: String, document: Document)]],
+                            datasets: [(id: String, document: Document)] = [], powerCap: Document? = nil) throws(DiagnosticList) -> ProfileCatalog {
+        var diagnostics: [Diagnostic] = []
         func decodeAll<T: Codable>(_ kind: ProfileKind, as type: T.Type) -> [(T, ProfileValidator)] {
             var decoded: [(T, ProfileValidator)] = []
             for entry in documents[kind] ?? [] {
@@ -92,14 +111,11 @@ public struct ProfileCatalog: Sendable {
                 }
             }
         }
-        // Dataset sheets are optional.
         var datasetSheets: [DatasetSheet] = []
-        let datasetFolder = (directory as NSString).appendingPathComponent("datasets")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: datasetFolder)) ?? []).filter({ $0.hasSuffix(".yaml") }).sorted() {
+        for entry in datasets {
             do {
-                let document = try Document(contentsOf: (datasetFolder as NSString).appendingPathComponent(name))
-                let sheet = try document.decode(DatasetSheet.self)
-                var validator = ProfileValidator(document: document, expectedID: String(name.dropLast(5)))
+                let sheet = try entry.document.decode(DatasetSheet.self)
+                var validator = ProfileValidator(document: entry.document, expectedID: entry.id)
                 validator.checkID(sheet.id)
                 for (index, dataset) in sheet.datasets.enumerated() {
                     validator.checkSources(dataset, at: DocumentPath().appending("datasets").appending(index))
@@ -110,12 +126,9 @@ public struct ProfileCatalog: Sendable {
                 diagnostics += error.diagnostics
             }
         }
-        // The power-cap curve is optional.
         var powerCapCurve: PowerCapCurve?
-        let curvePath = (directory as NSString).appendingPathComponent("calibration/power-cap.yaml")
-        if FileManager.default.fileExists(atPath: curvePath) {
+        if let document = powerCap {
             do {
-                let document = try Document(contentsOf: curvePath)
                 let curve = try document.decode(PowerCapCurve.self)
                 var validator = ProfileValidator(document: document, expectedID: "")
                 validator.checkSources(curve, at: DocumentPath())
@@ -128,5 +141,21 @@ public struct ProfileCatalog: Sendable {
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return ProfileCatalog(hardware: hardware.map(\.0), models: models.map(\.0), engines: engines.map(\.0),
                               priceSheets: sheets.map(\.0), datasetSheets: datasetSheets, powerCapCurve: powerCapCurve)
+    }
+
+    /// Parses the `*.yaml` files of `folder` in name order, each with its name less `.yaml` as id; parse
+    /// problems go to `diagnostics`. A missing folder has no files.
+    private static func readDocuments(in folder: String, diagnostics: inout [Diagnostic])
+        -> (names: [String], documents: [(id: String, document: Document)]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        var documents: [(id: String, document: Document)] = []
+        for name in names {
+            do {
+                documents.append((String(name.dropLast(5)), try Document(contentsOf: (folder as NSString).appendingPathComponent(name))))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return (names, documents)
     }
 }

@@ -1,4 +1,5 @@
 import FleetEconomics
+import Foundation
 import FleetLinearAlgebra
 import FleetPerformance
 import FleetProfiles
@@ -185,7 +186,10 @@ public enum ScenarioCost {
                 guard perReplica > 0 else {
                     throw PerformanceError("option '\(option.name)': one replica of '\(name)' cannot meet the latency objective at any load")
                 }
-                fleet = CostModel.Fleet(hardware: hardware, devicesPerReplica: deployment.devices, capacityPerReplica: perReplica, busy: busy)
+                let servingFleet = CostModel.Fleet(hardware: hardware, devicesPerReplica: deployment.devices,
+                                                   capacityPerReplica: perReplica, busy: busy)
+                try checkFleetSize(servingFleet, option: option.name, deployment: name, finance: finance, rate: rate)
+                fleet = servingFleet
                 upperBound = EnergyModel.averagePower(perDevice: hardware, busy: busy)?.upperBound ?? true
                 switch option.acquisition ?? .own {
                 case .own:
@@ -277,5 +281,18 @@ public enum ScenarioCost {
                                                                        costPerMillionTokens: Percentiles(result.costPerMillionTokens))
         }
         return results
+    }
+
+    /// The largest fleet of the horizon (demand at its peak month) must be countable.
+    /// - Throws: ``PerformanceError`` naming the option, the demand and the fields that set it.
+    static func checkFleetSize(_ fleet: CostModel.Fleet, option: String, deployment: String, finance: Finance,
+                               rate: Double) throws(PerformanceError) {
+        let dailyPeak = finance.dailyLoad.map { load in (load.max() ?? 1) / max(1e-300, load.reduce(0, +) / Double(max(1, load.count))) } ?? 1
+        let peakRate = rate * max(1, pow(1 + finance.monthlyDemandGrowth.value, Double(finance.horizonMonths - 1))) * dailyPeak
+        let devices = fleet.devices(servingRate: peakRate)
+        guard !(devices <= CostModel.Fleet.largestDeviceCount) else { return }
+        throw PerformanceError("option '\(option)': serving \(UnitFormatter.number(peakRate)) requests/s with '\(deployment)' takes "
+            + "\(UnitFormatter.number(devices)) devices, more than the \(UnitFormatter.number(CostModel.Fleet.largestDeviceCount)) "
+            + "the cost model counts; lower 'workload.arrivals.rate' or 'finance.monthly_demand_growth'")
     }
 }

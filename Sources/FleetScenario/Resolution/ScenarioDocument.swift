@@ -15,6 +15,13 @@ public struct ScenarioDocument: Sendable {
         try ScenarioDocument(document: Document(contentsOf: path), catalog: catalog)
     }
 
+    /// Parses, validates and resolves scenario text; `file` names it in messages (a `.json` suffix means
+    /// strict JSON).
+    /// - Throws: ``DiagnosticList``.
+    public static func load(text: String, file: String, catalog: ProfileCatalog) throws(DiagnosticList) -> ScenarioDocument {
+        try ScenarioDocument(document: Document(text: text, file: file), catalog: catalog)
+    }
+
     /// Validates and resolves a parsed document.
     init(document: Document, catalog: ProfileCatalog) throws(DiagnosticList) {
         let scenario = try document.decode(Scenario.self)

@@ -1,4 +1,6 @@
+import Foundation
 import FleetProfiles
+import FleetServing
 import FleetUnits
 
 /// Checks a decoded scenario against the profile catalogue and its own rules, collecting every problem
@@ -31,11 +33,27 @@ struct ScenarioValidator {
             validate(deployment, at: Self.root.appending("deployments").appending(index))
         }
         checkUniqueNames(scenario.deployments.map(\.name), what: "deployment", list: "deployments")
+        validateLimits()
         validateWorkload()
         validateFinance()
         validateOptions()
         validateChecks()
         validatePlan()
+    }
+
+    // MARK: Limits
+
+    private mutating func validateLimits() {
+        let limits = scenario.limits, path = Self.root.appending("limits")
+        for (name, value) in [("requests", limits.requests), ("samples", limits.samples), ("replicas", limits.replicas)] where value < 1 {
+            fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name))
+        }
+    }
+
+    /// A count the scenario asks for is within its limit; the message names the field that raises it.
+    private mutating func checkLimit(_ value: Int, _ name: String, limit: Int, unit: String, at path: DocumentPath) {
+        guard value > limit, limit >= 1 else { return }
+        fail("'\(name)' (\(value)) is above the limit of \(limit) \(unit); raise 'limits.\(name)' to allow more", at: path)
     }
 
     // MARK: Money
@@ -87,6 +105,7 @@ struct ScenarioValidator {
         }
         if deployment.devices < 1 { fail("'devices' must be at least 1, got \(deployment.devices)", at: path.appending("devices")) }
         if deployment.replicas < 1 { fail("'replicas' must be at least 1, got \(deployment.replicas)", at: path.appending("replicas")) }
+        checkLimit(deployment.replicas, "replicas", limit: scenario.limits.replicas, unit: "replicas", at: path.appending("replicas"))
         validateParallelism(deployment, model: model, at: path)
         if let hardware { validatePrecision(deployment.precision, on: hardware, at: path.appending("precision")) }
         if let cap = deployment.powerCap {
@@ -110,7 +129,9 @@ struct ScenarioValidator {
             valid = false
         }
         guard valid else { return }
-        if deployment.devices >= 1, parallelism.tensor * parallelism.pipeline != deployment.devices {
+        // Compared without overflow: degrees come from the file and may be huge.
+        let product = parallelism.tensor.multipliedReportingOverflow(by: parallelism.pipeline)
+        if deployment.devices >= 1, product.overflow || product.partialValue != deployment.devices {
             fail("'devices' (\(deployment.devices)) must equal 'tensor' × 'pipeline' (\(parallelism.tensor) × \(parallelism.pipeline))",
                  at: path.appending("devices"))
         }
@@ -158,10 +179,18 @@ struct ScenarioValidator {
         }
     }
 
+    /// Largest `max_sequences`, `max_batched_tokens` or `kv_block_size`: far above any engine's setting, and
+    /// far from `Int` overflow when the simulator rounds token counts up to blocks.
+    static let largestSchedulingSetting = 100_000_000
+
     private mutating func validateScheduling(_ scheduling: SchedulingOverrides, at path: DocumentPath) {
         for (name, value) in [("max_sequences", scheduling.maxSequences), ("max_batched_tokens", scheduling.maxBatchedTokens),
                               ("kv_block_size", scheduling.kvBlockSize)] {
-            if let value, value < 1 { fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name)) }
+            guard let value else { continue }
+            if value < 1 { fail("'\(name)' must be at least 1, got \(value)", at: path.appending(name)) }
+            if value > Self.largestSchedulingSetting {
+                fail("'\(name)' must be at most \(Self.largestSchedulingSetting), got \(value)", at: path.appending(name))
+            }
         }
         if let fraction = scheduling.memoryFraction, !(fraction > 0 && fraction <= 1) {
             fail("'memory_fraction' must be in (0, 1], got \(UnitFormatter.number(fraction))", at: path.appending("memory_fraction"))
@@ -169,6 +198,10 @@ struct ScenarioValidator {
     }
 
     // MARK: Workload
+
+    /// Coefficients of variation of gamma gaps that the sampler draws as finite numbers: the gamma shape is
+    /// `1 / burstiness²`, and an infinite or zero shape makes every gap NaN.
+    static let burstinessRange = 0.001...1000.0
 
     private mutating func validateWorkload() {
         let path = Self.root.appending("workload")
@@ -187,12 +220,17 @@ struct ScenarioValidator {
                 if !(rate > 0 && rate.isFinite) {
                     fail("'rate' must be a positive number of requests per second, got \(UnitFormatter.number(rate))",
                          at: arrivalsPath.appending("rate"))
+                } else if !(1 / rate).isFinite {
+                    fail("'rate' (\(rate)) is too small: the mean gap between requests would not be a finite number of seconds",
+                         at: arrivalsPath.appending("rate"))
                 }
             } else {
                 fail("'rate' is required for '\(arrivals.pattern.rawValue)' arrivals", at: arrivalsPath)
             }
-            if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !(burstiness > 0) {
-                fail("'burstiness' must be positive, got \(UnitFormatter.number(burstiness))", at: arrivalsPath.appending("burstiness"))
+            if arrivals.pattern == .gamma, let burstiness = arrivals.burstiness, !Self.burstinessRange.contains(burstiness) {
+                fail("'burstiness' must be between \(UnitFormatter.number(Self.burstinessRange.lowerBound)) and "
+                     + "\(UnitFormatter.number(Self.burstinessRange.upperBound)), got \(UnitFormatter.number(burstiness))",
+                     at: arrivalsPath.appending("burstiness"))
             }
             if arrivals.pattern == .diurnal { validateHourlyProfile(arrivals.hourlyProfile, at: arrivalsPath) }
         case .trace:
@@ -215,8 +253,12 @@ struct ScenarioValidator {
                  at: path.appending("prefix_cache").appending("hit_rate"))
         }
         if workload.requests < 1 { fail("'requests' must be at least 1, got \(workload.requests)", at: path.appending("requests")) }
-        validate(workload.inputTokens, at: path.appending("input_tokens"))
-        validate(workload.outputTokens, at: path.appending("output_tokens"))
+        checkLimit(workload.requests, "requests", limit: scenario.limits.requests, unit: "requests", at: path.appending("requests"))
+        let inputValid = validate(workload.inputTokens, at: path.appending("input_tokens"))
+        let outputValid = validate(workload.outputTokens, at: path.appending("output_tokens"))
+        if inputValid, outputValid, workload.requests >= 1 {
+            checkTokenTotal(workload, at: path.appending("requests"))
+        }
         let slo = workload.slo, sloPath = path.appending("slo")
         if !(slo.percentile > 0 && slo.percentile < 100) {
             fail("'percentile' must be between 0 and 100, got \(UnitFormatter.number(slo.percentile))", at: sloPath.appending("percentile"))
@@ -244,39 +286,80 @@ struct ScenarioValidator {
         }
     }
 
-    private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) {
+    /// Checks one length distribution; returns whether it is valid.
+    @discardableResult
+    private mutating func validate(_ lengths: LengthDistribution, at path: DocumentPath) -> Bool {
         let name = path.lastKey ?? "length"
+        let longest = ScenarioLimits.tokensPerRequest
+        let before = diagnostics.count
         switch lengths.shape {
         case .trace:
             if scenario.workload.trace == nil {
                 fail("'\(name): trace' needs a trace file: set 'workload.trace' (file: path relative to the scenario)", at: path)
             }
         case .fixed, .lognormal:
-            guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return }
+            guard let mean = lengths.mean else { fail("'mean' is required for '\(lengths.shape.rawValue)' \(name)", at: path); return false }
             if mean < 1 { fail("'\(name)' must be at least 1 token, got \(mean)", at: path) }
-            if lengths.shape == .lognormal, !((lengths.standardDeviation ?? -1) > 0) {
-                fail("'stddev' must be positive for 'lognormal' \(name)", at: path)
+            if mean > longest { fail("'\(name)' must be at most \(longest) tokens, got \(mean)", at: path) }
+            if lengths.shape == .lognormal, !((lengths.standardDeviation ?? -1) > 0 && (lengths.standardDeviation ?? 0).isFinite) {
+                fail("'stddev' must be positive and finite for 'lognormal' \(name)", at: path)
             }
         case .uniform:
             guard let minimum = lengths.minimum, let maximum = lengths.maximum else {
                 fail("'min' and 'max' are required for 'uniform' \(name)", at: path)
-                return
+                return false
             }
             if minimum < 1 || maximum < minimum {
                 fail("'min' (\(minimum)) must be at least 1 and not above 'max' (\(maximum))", at: path)
+            } else if maximum > longest {
+                fail("'max' of \(name) must be at most \(longest) tokens, got \(maximum)", at: path)
             }
+        }
+        return diagnostics.count == before
+    }
+
+    /// Every token of the workload must be countable in an `Int`: `requests × (longest input + longest
+    /// output)`, where a lognormal length is at most ``LengthModel/longestSample``. Only a raised
+    /// `limits.requests` can reach this.
+    private mutating func checkTokenTotal(_ workload: Workload, at path: DocumentPath) {
+        func longest(_ lengths: LengthDistribution) -> Int {
+            switch lengths.shape {
+            case .fixed: lengths.mean ?? 0
+            case .uniform: lengths.maximum ?? 0
+            case .lognormal: LengthModel.longestSample
+            case .trace: ScenarioLimits.tokensPerRequest
+            }
+        }
+        let perRequest = longest(workload.inputTokens) + longest(workload.outputTokens)
+        if workload.requests.multipliedReportingOverflow(by: perRequest).overflow {
+            fail("'requests' (\(workload.requests)) times the longest request (\(perRequest) tokens) overflows a token count; "
+                 + "lower 'requests' or the lengths", at: path)
         }
     }
 
     // MARK: Finance
 
+    /// Longest horizon, in months: the cost model works month by month.
+    static let longestHorizonMonths = 1200
+    /// Most the demand may grow over the horizon; fleet sizes follow it and are counted in `Int`.
+    static let largestDemandGrowth = 1e6
+
     private mutating func validateFinance() {
         let finance = scenario.finance, path = Self.root.appending("finance")
+        let growth = finance.monthlyDemandGrowth.value
         if finance.horizonMonths < 1 {
             fail("'horizon_months' must be at least 1, got \(finance.horizonMonths)", at: path.appending("horizon_months"))
+        } else if finance.horizonMonths > Self.longestHorizonMonths {
+            fail("'horizon_months' must be at most \(Self.longestHorizonMonths) (100 years), got \(finance.horizonMonths)",
+                 at: path.appending("horizon_months"))
         }
-        if !(finance.monthlyDemandGrowth.value > -1 && finance.monthlyDemandGrowth.value.isFinite) {
-            fail("'monthly_demand_growth' must be above -100 %, got \(UnitFormatter.number(finance.monthlyDemandGrowth.value))",
+        if !(growth > -1 && growth.isFinite) {
+            fail("'monthly_demand_growth' must be above -100 %, got \(UnitFormatter.number(growth))",
+                 at: path.appending("monthly_demand_growth"))
+        } else if (1...Self.longestHorizonMonths).contains(finance.horizonMonths),
+                  !(pow(1 + growth, Double(finance.horizonMonths - 1)) <= Self.largestDemandGrowth) {
+            fail("'monthly_demand_growth' of \(UnitFormatter.number(growth * 100)) % over \(finance.horizonMonths) months grows demand "
+                 + "more than \(UnitFormatter.number(Self.largestDemandGrowth))-fold, beyond what the cost model counts",
                  at: path.appending("monthly_demand_growth"))
         }
         let owning = finance.owning, owningPath = path.appending("owning")
@@ -320,9 +403,11 @@ struct ScenarioValidator {
         }
         checkUniqueNames(finance.apis.map(\.name), what: "API", list: "finance.apis")
         let uncertaintyPath = path.appending("uncertainty")
-        if finance.uncertainty.samples < 1 || finance.uncertainty.samples > 10_000_000 {
-            fail("'samples' must be between 1 and 10000000, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
+        if finance.uncertainty.samples < 1 {
+            fail("'samples' must be at least 1, got \(finance.uncertainty.samples)", at: uncertaintyPath.appending("samples"))
         }
+        checkLimit(finance.uncertainty.samples, "samples", limit: scenario.limits.samples, unit: "samples",
+                   at: uncertaintyPath.appending("samples"))
         var names = ["server_price", "electricity", "colocation", "on_demand", "reserved_1y", "reserved_3y"]
         names += finance.apis.flatMap { api -> [String] in ["api.\(api.name).input", "api.\(api.name).output"] }
         names += scenario.options.filter { $0.serverPrice != nil }.map { option -> String in "\(option.name).server_price" }

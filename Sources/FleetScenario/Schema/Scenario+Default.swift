@@ -7,7 +7,13 @@ import FleetUnits
 extension Scenario {
     public static let `default` = Scenario(
         version: Scenario.supportedVersion, name: "scenario", seed: 1, currency: .usd, exchangeRates: [:],
-        deployments: [], workload: .default, finance: .default, options: [])
+        deployments: [], workload: .default, finance: .default, options: [], limits: .default)
+}
+
+extension ScenarioLimits {
+    /// 10⁸ requests and 10⁷ Monte Carlo samples: a hundred times the largest benchmark (10⁶ requests), ten
+    /// times its Monte Carlo run (10⁶ samples); 10⁵ replicas of one deployment.
+    public static let `default` = ScenarioLimits(requests: 100_000_000, samples: 10_000_000, replicas: 100_000)
 }
 
 extension Deployment {

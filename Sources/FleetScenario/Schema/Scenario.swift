@@ -25,11 +25,13 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var budget: PowerBudget?
     /// Deployments `fleetsim plan` searches.
     public var plan: PlanSpace?
+    /// How much work the scenario may ask for.
+    public var limits: ScenarioLimits
 
     public static let supportedVersion = 1
 
     enum CodingKeys: String, CodingKey {
-        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options, checks, budget, plan
+        case version, name, seed, currency, exchangeRates = "exchange_rates", deployments, workload, finance, options, checks, budget, plan, limits
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +51,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         checks = try container.decode(Checks.self, forKey: .checks, orRecord: problems) ?? defaults.checks
         budget = try container.decode(PowerBudget.self, forKey: .budget, orRecord: problems)
         plan = try container.decode(PlanSpace.self, forKey: .plan, orRecord: problems)
+        limits = try container.decode(ScenarioLimits.self, forKey: .limits, orRecord: problems) ?? defaults.limits
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,11 +68,12 @@ public struct Scenario: Codable, Sendable, Equatable {
         if !checks.isEmpty || !checks.options.isEmpty { try container.encode(checks, forKey: .checks) }
         try container.encodeIfPresent(budget, forKey: .budget)
         try container.encodeIfPresent(plan, forKey: .plan)
+        try container.encode(limits, forKey: .limits)
     }
 
     public init(version: Int, name: String, seed: UInt64, currency: Currency, exchangeRates: [String: Money],
                 deployments: [Deployment], workload: Workload, finance: Finance, options: [ComparisonOption],
-                checks: Checks = .none) {
+                checks: Checks = .none, limits: ScenarioLimits = .default) {
         self.version = version
         self.name = name
         self.seed = seed
@@ -80,6 +84,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         self.finance = finance
         self.options = options
         self.checks = checks
+        self.limits = limits
     }
 }
 

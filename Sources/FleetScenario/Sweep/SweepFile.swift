@@ -8,6 +8,8 @@ public struct SweepFile: Codable, Sendable, Equatable {
     public var name: String
     public var engine: String
     public var grid: Grid
+    /// How large the grid may be; unset means ``pointLimit``.
+    public var limits: Limits?
 
     /// The axes of the grid; every combination is a point.
     public struct Grid: Codable, Sendable, Equatable {
@@ -30,7 +32,15 @@ public struct SweepFile: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey { case name, weights, activations, kvCache = "kv_cache" }
     }
 
-    /// Most points one run evaluates: the whole grid, or one shard of it (see ``SweepShard``).
+    /// How much work the sweep may ask for (`limits`), raised in the open when a sweep really is that large.
+    public struct Limits: Codable, Sendable, Equatable {
+        /// Most points of the grid. Every point is held in memory with its result (about 460 bytes).
+        public var points: Int
+    }
+
+    /// Most points one run (the whole grid, or one shard of it, see ``SweepShard``) evaluates unless `limits.points`
+    /// says otherwise: ten times the largest benchmark (10⁶ points, 459 MB resident peak in `docs/performance.md`),
+    /// so about 4.6 GB.
     public static let pointLimit = 10_000_000
 
     /// Every point, hardware outermost, lengths innermost.
@@ -101,13 +111,16 @@ public struct SweepFile: Codable, Sendable, Equatable {
                 fail("'\(name)' values must be at least 1, got \(value)", grid.appending(name).appending(index))
             }
         }
-        if sweep.pointCount == Int.max {
+        let limit = sweep.limits?.points ?? pointLimit
+        if limit < 1 {
+            fail("'points' must be at least 1, got \(limit)", root.appending("limits").appending("points"))
+        } else if sweep.pointCount == Int.max {
             fail("the grid has more than \(Int.max) points; split it into smaller sweeps", grid)
-        } else if shard.pointRange(of: sweep.pointCount).count > pointLimit {
-            let shardsNeeded = (sweep.pointCount + pointLimit - 1) / pointLimit
+        } else if shard.pointRange(of: sweep.pointCount).count > limit {
+            let shardsNeeded = (sweep.pointCount + limit - 1) / limit
             let evaluated = shard == .whole ? "the grid has" : "shard \(shard) of the grid has"
-            fail("\(evaluated) \(shard.pointRange(of: sweep.pointCount).count) points, more than the limit of \(pointLimit) per run; "
-                 + "split it into at least \(shardsNeeded) shards", grid)
+            fail("\(evaluated) \(shard.pointRange(of: sweep.pointCount).count) points, more than the limit of \(limit) per run; "
+                 + "split it into at least \(shardsNeeded) shards with --shard, or raise 'limits.points'", grid)
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         return sweep

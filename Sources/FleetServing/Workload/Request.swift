@@ -58,10 +58,15 @@ public enum ArrivalProcess: Sendable, Equatable {
 public enum LengthModel: Sendable, Equatable {
     case fixed(Int)
     case uniform(minimum: Int, maximum: Int)
-    /// Lognormal with this mean and standard deviation (of the length itself), at least 1.
+    /// Lognormal with this mean and standard deviation (of the length itself), at least 1 and at most
+    /// ``longestSample``.
     case lognormal(mean: Double, standardDeviation: Double)
     /// Recorded lengths, request by request (a trace); request `i` takes `lengths[i]`.
     case recorded([Int])
+
+    /// Longest length a lognormal draws: its tail is unbounded, and a token count must stay an `Int` that
+    /// sums without overflow. 10⁹ tokens is a hundred times the longest context of any catalogued model.
+    public static let longestSample = 1_000_000_000
 
     /// The length of request `index`; draws from `random` only for the random shapes.
     func length(ofRequest index: Int, _ random: inout RandomSource) -> Int {
@@ -74,7 +79,8 @@ public enum LengthModel: Sendable, Equatable {
         case let .lognormal(mean, deviation):
             let sigma2 = log(1 + deviation * deviation / (mean * mean))
             let mu = log(mean) - sigma2 / 2
-            return max(1, Int((exp(mu + sigma2.squareRoot() * random.normal())).rounded()))
+            let length = exp(mu + sigma2.squareRoot() * random.normal()).rounded()
+            return length.isNaN ? 1 : Int(min(max(1, length), Double(Self.longestSample)))
         }
     }
 }
