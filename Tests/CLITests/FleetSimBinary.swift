@@ -22,12 +22,12 @@ struct FleetSimBinary {
         return repositoryRoot.appendingPathComponent(".build/debug/fleetsim")
     }
 
-    /// Runs `fleetsim arguments…` in the repository root.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs `fleetsim arguments…` in `directory` (the repository root unless given).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory ?? repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "FLEETSIM_PROFILES")
         environment.merge(extra) { _, new in new }

@@ -63,7 +63,7 @@ public struct MemoryPlan: Sendable, Equatable {
         }
         guard space.value > 0 else {
             let shortfall = (weights + workspace - usable).value / 1e9
-            throw PerformanceError(MemoryPlan.doesNotFit(spec: spec, shortfallGB: shortfall, weights: weights, usable: usable))
+            throw PerformanceError(MemoryPlan.doesNotFitMessage(spec: spec, shortfallGB: shortfall, weights: weights, usable: usable))
         }
         kvCache = space
         kvCapacityTokens = Int(space.value / kvBytesPerToken.value)
@@ -84,7 +84,7 @@ public struct MemoryPlan: Sendable, Equatable {
     /// The largest batch of sequences of `tokensPerSequence` that fits in the KV cache.
     public func largestBatch(tokensPerSequence: Int) -> Int { kvCapacityTokens / max(1, tokensPerSequence) }
 
-    static func doesNotFit(spec: DeploymentSpec, shortfallGB: Double, weights: Bytes, usable: Bytes) -> String {
+    static func doesNotFitMessage(spec: DeploymentSpec, shortfallGB: Double, weights: Bytes, usable: Bytes) -> String {
         var suggestions: [String] = []
         let perDevice = weights.value / 1e9
         for devices in [spec.tensorParallel * 2, spec.tensorParallel * 4] where devices <= (spec.hardware.interconnect?.scaleUp?.domain ?? 8) {

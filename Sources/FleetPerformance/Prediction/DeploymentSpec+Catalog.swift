@@ -11,14 +11,14 @@ extension DeploymentSpec {
         memoryFraction: Double? = nil, maxBatchedTokens: Int? = nil, serving: ServingCalibration? = nil, powerCap: Watts? = nil
     ) throws(PerformanceError) -> DeploymentSpec {
         guard let model = catalog.model(modelID) else {
-            throw PerformanceError("unknown model '\(modelID)'\(Suggestion.phrase(for: modelID, in: catalog.models.map(\.id)))")
+            throw PerformanceError(Suggestion.unknown("model", modelID, in: catalog.models.map(\.id)))
         }
         guard let uncapped = catalog.hardware(hardwareID) else {
-            throw PerformanceError("unknown hardware '\(hardwareID)'\(Suggestion.phrase(for: hardwareID, in: catalog.hardware.map(\.id)))")
+            throw PerformanceError(Suggestion.unknown("hardware", hardwareID, in: catalog.hardware.map(\.id)))
         }
         let hardware = try capped(uncapped, at: powerCap, catalog: catalog)
         guard let engine = catalog.engine(engineID) else {
-            throw PerformanceError("unknown engine '\(engineID)'\(Suggestion.phrase(for: engineID, in: catalog.engines.map(\.id)))")
+            throw PerformanceError(Suggestion.unknown("engine", engineID, in: catalog.engines.map(\.id)))
         }
         for (name, degree) in [("tensor", tensorParallel), ("pipeline", pipelineParallel), ("expert", expertParallel)] where degree < 1 {
             throw PerformanceError("'\(name)' parallelism must be at least 1, got \(degree)")
@@ -37,7 +37,7 @@ extension DeploymentSpec {
             throw PerformanceError("expert parallelism \(expertParallel) must not exceed tensor × data-parallel attention ranks (\(tensorParallel * dataParallelAttention))")
         }
         if weights.bits > activations.bits, activations != .tf32 {
-            throw PerformanceError("weights ('\(weights.rawValue)') must not be wider than activations ('\(activations.rawValue)')")
+            throw .weightsWiderThanActivations(weights: weights, activations: activations)
         }
         guard let (efficiency, provenance) = efficiencies.resolve(family: hardware.family) else {
             throw PerformanceError("no kernel efficiencies for family '\(hardware.family)' of '\(hardware.id)', and no prior")
@@ -63,7 +63,7 @@ extension DeploymentSpec {
     public static func capped(_ hardware: HardwareProfile, at cap: Watts?, catalog: ProfileCatalog) throws(PerformanceError) -> HardwareProfile {
         guard let cap else { return hardware }
         guard let curve = catalog.powerCapCurve else {
-            throw PerformanceError("a power cap needs the power-cap curve (calibration/power-cap.yaml in the profiles directory)")
+            throw .noPowerCapCurve
         }
         switch curve.apply(cap, to: hardware) {
         case let .success(capped): return capped

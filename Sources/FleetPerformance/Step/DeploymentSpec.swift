@@ -68,10 +68,3 @@ public struct DeploymentSpec: Sendable {
     /// The precision GEMMs run at: the activation precision (mxfp4 runs on fp4 units).
     public var computePrecision: Precision { activations == .mxfp4 ? .fp4 : activations }
 }
-
-/// Why a deployment cannot be modelled.
-public struct PerformanceError: Error, Equatable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

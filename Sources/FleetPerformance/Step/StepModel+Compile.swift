@@ -11,8 +11,7 @@ extension StepModel {
         let hardware = spec.hardware
         let architecture = spec.model.architecture
         guard let peak = hardware.compute.dense[spec.computePrecision] else {
-            let runs = hardware.compute.precisions.map(\.rawValue).joined(separator: ", ")
-            throw PerformanceError("precision '\(spec.activations.rawValue)' is not supported by '\(hardware.id)'; it runs \(runs.isEmpty ? "nothing with a sourced rate" : runs)")
+            throw .unsupportedPrecision(spec.activations, on: hardware)
         }
         guard let bandwidth = hardware.memory.bandwidth else {
             throw PerformanceError("'\(hardware.id)' has no memory bandwidth in its profile")

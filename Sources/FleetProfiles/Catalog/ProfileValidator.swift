@@ -26,7 +26,7 @@ struct ProfileValidator {
             let sourcePath = path.appending("sources").appending(index)
             if source.locator.isEmpty { fail("'locator' must not be empty", at: sourcePath.appending("locator")) }
             if !source.hasValidDate {
-                fail("'date' '\(source.date)' must be YYYY, YYYY-MM or YYYY-MM-DD", at: sourcePath.appending("date"))
+                fail(Source.invalidDateMessage("date", source.date), at: sourcePath.appending("date"))
             }
         }
     }
@@ -131,18 +131,18 @@ struct ProfileValidator {
                 fail("price item '\(item.id)' must have positive, finite figures, got \(UnitFormatter.number(magnitude))", at: path)
             }
             if let date = item.date, !Source.isValidDate(date) {
-                fail("'date' '\(date)' must be YYYY, YYYY-MM or YYYY-MM-DD", at: path.appending("date"))
+                fail(Source.invalidDateMessage("date", date), at: path.appending("date"))
             }
             if item.value == .unavailable, item.note == nil {
                 fail("price item '\(item.id)' has no figure and no 'note' saying why", at: path)
             }
             if let devices = item.devices { checkPositive(devices, "devices", at: path.appending("devices")) }
             if let hardware = item.hardware, !knownHardware.contains(hardware) {
-                fail("unknown hardware '\(hardware)'\(Suggestion.phrase(for: hardware, in: knownHardware))",
+                fail(Suggestion.unknown("hardware", hardware, in: knownHardware),
                      at: path.appending("hardware"))
             }
             if let model = item.model, !knownModels.contains(model) {
-                fail("unknown model '\(model)'\(Suggestion.phrase(for: model, in: knownModels))", at: path.appending("model"))
+                fail(Suggestion.unknown("model", model, in: knownModels), at: path.appending("model"))
             }
         }
     }

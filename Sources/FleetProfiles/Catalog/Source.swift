@@ -34,6 +34,11 @@ public struct Source: Codable, Hashable, Sendable, CustomStringConvertible {
         return true
     }
 
+    /// The one message for a date of another shape: `'NAME' 'TEXT' must be YYYY, YYYY-MM or YYYY-MM-DD`.
+    public static func invalidDateMessage(_ name: String, _ text: String) -> String {
+        "'\(name)' '\(text)' must be YYYY, YYYY-MM or YYYY-MM-DD"
+    }
+
     public var description: String { "\(locator) (\(date))" }
 }
 

@@ -35,6 +35,17 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(location): error: \(message)" }
 }
 
+extension Diagnostic {
+    /// `FILE: error: no such file`
+    public static func noSuchFile(_ file: String) -> Diagnostic { Diagnostic("no such file", at: SourceLocation(file: file)) }
+
+    /// `FILE: error: cannot read the file` (permissions, a device error).
+    public static func unreadable(_ file: String) -> Diagnostic { Diagnostic("cannot read the file", at: SourceLocation(file: file)) }
+
+    /// `FILE: error: the file is not UTF-8 text`
+    public static func notUTF8Text(_ file: String) -> Diagnostic { Diagnostic("the file is not UTF-8 text", at: SourceLocation(file: file)) }
+}
+
 /// Every problem of one or more files, in file order. Thrown by loaders so that a user sees all of them
 /// in one run.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {

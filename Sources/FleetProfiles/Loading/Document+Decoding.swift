@@ -41,7 +41,7 @@ extension Document {
                 if let counterpart = encodedMapping.first(where: { $0.key.string == name })?.value {
                     compare(input: value, encoded: counterpart, path: path.appending(name), problems: problems)
                 } else if !(value.null != nil) {
-                    problems.record("unknown key '\(name)'\(Suggestion.phrase(for: name, in: known))",
+                    problems.record(Suggestion.unknown("key", name, in: known),
                                     at: path.appending(name), atKey: true)
                 }
             }

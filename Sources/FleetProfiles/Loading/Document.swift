@@ -36,16 +36,16 @@ public struct Document: @unchecked Sendable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticList([Diagnostic("no such file", at: SourceLocation(file: name))])
+            throw DiagnosticList([.noSuchFile(name)])
         }
         guard !isDirectory.boolValue else {
             throw DiagnosticList([Diagnostic("is a directory, expected a YAML or JSON file", at: SourceLocation(file: name))])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList([Diagnostic("cannot read the file", at: SourceLocation(file: name))])
+            throw DiagnosticList([.unreadable(name)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticList([Diagnostic("the file is not UTF-8 text", at: SourceLocation(file: name))])
+            throw DiagnosticList([.notUTF8Text(name)])
         }
         try self.init(text: text, file: name)
     }

@@ -26,6 +26,12 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// The one message for an id or key that names nothing known: `unknown KIND 'WORD'`, followed by
+    /// ``phrase(for:in:)``. Every "unknown hardware", "unknown model", "unknown key" … error is this text.
+    public static func unknown(_ kind: String, _ word: String, in candidates: some Sequence<String>) -> String {
+        "unknown \(kind) '\(word)'\(phrase(for: word, in: candidates))"
+    }
+
     /// Levenshtein distance.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

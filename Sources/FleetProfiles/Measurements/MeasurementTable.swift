@@ -124,7 +124,7 @@ private struct RowReader {
             kvPrecision: precision(11), workload: text(12), inputTokens: positiveInteger(13),
             outputTokens: positiveNumber(14), mode: mode, load: positiveNumber(16), metric: metric, value: value ?? 0,
             detail: fields[20], sourceDate: fields[21])
-        if !Source.isValidDate(result.sourceDate) { fail("'source_date' must be YYYY or YYYY-MM-DD", column: 21) }
+        if !Source.isValidDate(result.sourceDate) { fail(Source.invalidDateMessage("source_date", result.sourceDate), column: 21) }
         return value == nil ? nil : result
     }
 }

@@ -1,3 +1,4 @@
+import FleetPerformance
 import Foundation
 import FleetProfiles
 import FleetServing
@@ -25,7 +26,7 @@ struct ScenarioValidator {
 
     mutating func validate() {
         if scenario.version != Scenario.supportedVersion {
-            fail("unsupported version \(scenario.version); this fleetsim reads version \(Scenario.supportedVersion)",
+            fail(SchemaVersion.unsupportedMessage(scenario.version, supported: Scenario.supportedVersion),
                  at: Self.root.appending("version"))
         }
         validateExchangeRates()
@@ -91,16 +92,16 @@ struct ScenarioValidator {
         if deployment.name.isEmpty { fail("'name' must not be empty", at: path.appending("name")) }
         let hardware = catalog.hardware(deployment.hardware)
         if hardware == nil {
-            fail("unknown hardware '\(deployment.hardware)'\(Suggestion.phrase(for: deployment.hardware, in: catalog.hardware.map(\.id)))",
+            fail(Suggestion.unknown("hardware", deployment.hardware, in: catalog.hardware.map(\.id)),
                  at: path.appending("hardware"))
         }
         let model = catalog.model(deployment.model)
         if model == nil {
-            fail("unknown model '\(deployment.model)'\(Suggestion.phrase(for: deployment.model, in: catalog.models.map(\.id)))",
+            fail(Suggestion.unknown("model", deployment.model, in: catalog.models.map(\.id)),
                  at: path.appending("model"))
         }
         if catalog.engine(deployment.engine) == nil {
-            fail("unknown engine '\(deployment.engine)'\(Suggestion.phrase(for: deployment.engine, in: catalog.engines.map(\.id)))",
+            fail(Suggestion.unknown("engine", deployment.engine, in: catalog.engines.map(\.id)),
                  at: path.appending("engine"))
         }
         if deployment.devices < 1 { fail("'devices' must be at least 1, got \(deployment.devices)", at: path.appending("devices")) }
@@ -169,12 +170,10 @@ struct ScenarioValidator {
         }
         let computePrecision: Precision = precision.activations == .mxfp4 ? .fp4 : precision.activations
         if native[computePrecision] == nil {
-            let runs = hardware.compute.precisions.map(\.rawValue).joined(separator: ", ")
-            fail("precision '\(precision.activations.rawValue)' is not supported by '\(hardware.id)'; it runs \(runs)",
-                 at: path.appending("activations"))
+            fail(PerformanceError.unsupportedPrecision(precision.activations, on: hardware).message, at: path.appending("activations"))
         }
         if precision.weights.bits > precision.activations.bits, precision.activations != .tf32 {
-            fail("weights ('\(precision.weights.rawValue)') must not be wider than activations ('\(precision.activations.rawValue)')",
+            fail(PerformanceError.weightsWiderThanActivations(weights: precision.weights, activations: precision.activations).message,
                  at: path.appending("weights"))
         }
     }
@@ -416,7 +415,7 @@ struct ScenarioValidator {
         for (name, spec) in finance.uncertainty.inputs.sorted(by: { $0.key < $1.key }) {
             let inputPath = uncertaintyPath.appending("inputs").appending(name)
             if !names.contains(name) {
-                fail("unknown uncertain input '\(name)'\(Suggestion.phrase(for: name, in: names)); expected one of \(names.joined(separator: ", "))", at: inputPath)
+                fail(Suggestion.unknown("uncertain input", name, in: names) + "; expected one of \(names.joined(separator: ", "))", at: inputPath)
             }
             if case let .failure(error) = spec.resolved() { fail(error.message, at: inputPath) }
             for value in [spec.low, spec.mode, spec.high, spec.p10, spec.p90].compactMap({ $0 }) where !(value >= 0 && value.isFinite) {
@@ -446,11 +445,11 @@ struct ScenarioValidator {
                 fail("option '\(option.name)' has both a 'deployment' and an 'api'; give one", at: optionPath)
             case let (nil, api?):
                 if !apiNames.contains(api) {
-                    fail("unknown API '\(api)'\(Suggestion.phrase(for: api, in: apiNames))", at: optionPath.appending("api"))
+                    fail(Suggestion.unknown("API", api, in: apiNames), at: optionPath.appending("api"))
                 }
             case let (deploymentName?, nil):
                 guard let deployment = scenario.deployments.first(where: { $0.name == deploymentName }) else {
-                    fail("unknown deployment '\(deploymentName)'\(Suggestion.phrase(for: deploymentName, in: deploymentNames))",
+                    fail(Suggestion.unknown("deployment", deploymentName, in: deploymentNames),
                          at: optionPath.appending("deployment"))
                     continue
                 }
@@ -494,7 +493,7 @@ struct ScenarioValidator {
             switch (overflow.api, overflow.acquisition) {
             case let (api?, nil):
                 let apiNames = scenario.finance.apis.map(\.name)
-                if !apiNames.contains(api) { fail("unknown API '\(api)'\(Suggestion.phrase(for: api, in: apiNames))", at: overflowPath.appending("api")) }
+                if !apiNames.contains(api) { fail(Suggestion.unknown("API", api, in: apiNames), at: overflowPath.appending("api")) }
             case (nil, .rentOnDemand?):
                 if scenario.finance.renting.onDemand == nil {
                     fail("overflow to rent-on-demand needs 'finance.renting.on_demand'", at: overflowPath.appending("acquisition"))
@@ -545,7 +544,7 @@ struct ScenarioValidator {
         let checks = scenario.checks, path = Self.root.appending("checks")
         let optionNames = scenario.options.map(\.name)
         for (index, name) in checks.options.enumerated() where !optionNames.contains(name) {
-            fail("unknown option '\(name)'\(Suggestion.phrase(for: name, in: optionNames))", at: path.appending("options").appending(index))
+            fail(Suggestion.unknown("option", name, in: optionNames), at: path.appending("options").appending(index))
         }
         if let limit = checks.maxCostPerMillionTokens {
             checkPrice(limit.amount, limit.currency, printed: limit.description, at: path.appending("max_cost_per_mtok"))
@@ -579,14 +578,14 @@ struct ScenarioValidator {
         let path = Self.root.appending("plan")
         if scenario.budget == nil { fail("a plan needs a 'budget' with at least 'power'", at: path) }
         if catalog.model(plan.model) == nil {
-            fail("unknown model '\(plan.model)'\(Suggestion.phrase(for: plan.model, in: catalog.models.map(\.id)))", at: path.appending("model"))
+            fail(Suggestion.unknown("model", plan.model, in: catalog.models.map(\.id)), at: path.appending("model"))
         }
         if plan.hardware.isEmpty { fail("list at least one hardware id under 'hardware'", at: path.appending("hardware")) }
         for (index, id) in plan.hardware.enumerated() where catalog.hardware(id) == nil {
-            fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", at: path.appending("hardware").appending(index))
+            fail(Suggestion.unknown("hardware", id, in: catalog.hardware.map(\.id)), at: path.appending("hardware").appending(index))
         }
         for (index, id) in plan.engines.enumerated() where catalog.engine(id) == nil {
-            fail("unknown engine '\(id)'\(Suggestion.phrase(for: id, in: catalog.engines.map(\.id)))", at: path.appending("engines").appending(index))
+            fail(Suggestion.unknown("engine", id, in: catalog.engines.map(\.id)), at: path.appending("engines").appending(index))
         }
         for (index, degree) in plan.tensor.enumerated() where degree < 1 {
             fail("tensor parallelism must be at least 1, got \(degree)", at: path.appending("tensor").appending(index))
@@ -597,11 +596,11 @@ struct ScenarioValidator {
             }
         }
         if plan.powerCaps.contains(where: { $0.watts != nil }), catalog.powerCapCurve == nil {
-            fail("power caps need the power-cap curve (calibration/power-cap.yaml in the profiles directory)", at: path.appending("power_caps"))
+            fail(PerformanceError.noPowerCapCurve.message, at: path.appending("power_caps"))
         }
         for (id, price) in plan.serverPrices.sorted(by: { $0.key < $1.key }) {
             if catalog.hardware(id) == nil {
-                fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", at: path.appending("server_prices").appending(id))
+                fail(Suggestion.unknown("hardware", id, in: catalog.hardware.map(\.id)), at: path.appending("server_prices").appending(id))
             }
             checkPrice(price.amount, price.currency, printed: price.description, at: path.appending("server_prices").appending(id))
         }

@@ -11,6 +11,9 @@ public struct SweepFile: Codable, Sendable, Equatable {
     /// How large the grid may be; unset means ``pointLimit``.
     public var limits: Limits?
 
+    /// The only `version` this fleetsim reads.
+    public static let supportedVersion = 1
+
     /// The axes of the grid; every combination is a point.
     public struct Grid: Codable, Sendable, Equatable {
         public var hardware: [String]
@@ -91,16 +94,18 @@ public struct SweepFile: Codable, Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         let root = DocumentPath()
         func fail(_ message: String, _ path: DocumentPath) { diagnostics.append(document.diagnostic(message, at: path)) }
-        if sweep.version != 1 { fail("unsupported version \(sweep.version); this fleetsim reads version 1", root.appending("version")) }
+        if sweep.version != SweepFile.supportedVersion {
+            fail(SchemaVersion.unsupportedMessage(sweep.version, supported: SweepFile.supportedVersion), root.appending("version"))
+        }
         if catalog.engine(sweep.engine) == nil {
-            fail("unknown engine '\(sweep.engine)'\(Suggestion.phrase(for: sweep.engine, in: catalog.engines.map(\.id)))", root.appending("engine"))
+            fail(Suggestion.unknown("engine", sweep.engine, in: catalog.engines.map(\.id)), root.appending("engine"))
         }
         let grid = root.appending("grid")
         for (index, id) in sweep.grid.hardware.enumerated() where catalog.hardware(id) == nil {
-            fail("unknown hardware '\(id)'\(Suggestion.phrase(for: id, in: catalog.hardware.map(\.id)))", grid.appending("hardware").appending(index))
+            fail(Suggestion.unknown("hardware", id, in: catalog.hardware.map(\.id)), grid.appending("hardware").appending(index))
         }
         for (index, id) in sweep.grid.model.enumerated() where catalog.model(id) == nil {
-            fail("unknown model '\(id)'\(Suggestion.phrase(for: id, in: catalog.models.map(\.id)))", grid.appending("model").appending(index))
+            fail(Suggestion.unknown("model", id, in: catalog.models.map(\.id)), grid.appending("model").appending(index))
         }
         let axes: [(String, Int)] = [("hardware", sweep.grid.hardware.count), ("model", sweep.grid.model.count),
                                      ("precision", sweep.grid.precision.count), ("tensor", sweep.grid.tensor.count),

@@ -112,7 +112,7 @@ public struct SweepShardResult: Sendable {
             let manifestPath = (directory as NSString).appendingPathComponent(name)
             do throws(DiagnosticList) {
                 guard let manifestText = readText(manifestPath) else {
-                    throw DiagnosticList([Diagnostic("cannot read the file as UTF-8 text", at: SourceLocation(file: manifestPath))])
+                    throw DiagnosticList([.notUTF8Text(manifestPath)])
                 }
                 let outcomesName = (try? JSONDecoder().decode(SweepShardManifest.self, from: Data(manifestText.utf8)))?.outcomes.file
                 let outcomesPath = (directory as NSString).appendingPathComponent((outcomesName.map { ($0 as NSString).lastPathComponent })

@@ -18,7 +18,7 @@ public enum RoutingPolicy: String, Codable, Sendable, CaseIterable {
         guard let policy = RoutingPolicy(rawValue: name) else {
             let names = Self.allCases.map(\.rawValue)
             throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                "unknown router '\(name)'\(Suggestion.phrase(for: name, in: names)); expected one of \(names.joined(separator: ", "))")
+                Suggestion.unknown("router", name, in: names) + "; expected one of \(names.joined(separator: ", "))")
         }
         self = policy
     }

@@ -124,11 +124,7 @@ struct Compare: ParsableCommand {
 
     /// Every report format, each written atomically.
     func write(_ comparison: ScenarioComparison, checks: [CheckOutcome], to directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError("cannot create '\(directory)': \(error.localizedDescription)")
-        }
+        _ = try OutputDirectory(creating: directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         try OutputFile.write(ComparisonText.terminal(comparison), to: path("comparison.txt"))
         try OutputFile.write(ComparisonCSV.options(comparison), to: path("options.csv"))

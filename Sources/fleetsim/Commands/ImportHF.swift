@@ -34,7 +34,7 @@ struct ImportHF: ParsableCommand {
 
     func validate() throws {
         if let sourceDate, !Source.isValidDate(sourceDate) {
-            throw ValidationError("'--source-date' '\(sourceDate)' must be YYYY, YYYY-MM or YYYY-MM-DD")
+            throw ValidationError(Source.invalidDateMessage("--source-date", sourceDate))
         }
     }
 

@@ -40,9 +40,7 @@ struct Plan: ParsableCommand {
             let table = PlanReport.table(candidates, scenario: scenario)
             print(table, terminator: "")
             if let output {
-                do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-                    throw CLIError("cannot create '\(output)': \(error.localizedDescription)")
-                }
+                _ = try OutputDirectory(creating: output)
                 try OutputFile.write(table, to: (output as NSString).appendingPathComponent("plan.txt"))
                 let json: String
                 do { json = try PlanReport.json(candidates, scenario: scenario, toolVersion: FleetSimVersion.current) } catch {

@@ -42,7 +42,7 @@ struct Profiles: ParsableCommand {
             try Failure.reporting {
                 let catalog = try global.loadCatalog()
                 guard let text = try ProfileDetail.yaml(of: id, in: catalog) else {
-                    throw CLIError("unknown profile '\(id)'\(Suggestion.phrase(for: id, in: ProfileListing.allIDs(in: catalog)))")
+                    throw CLIError(Suggestion.unknown("profile", id, in: ProfileListing.allIDs(in: catalog)))
                 }
                 print(text, terminator: "")
             }
