@@ -50,6 +50,18 @@ struct ReplicaSimulatorTests {
         #expect(run.records.allSatisfy { $0.outputTokens == 512 })
     }
 
+    /// A preempted request resumes where it stopped: its prompt and the output so far are recomputed in one
+    /// prefill and the output already streamed is not sampled again, so the run samples exactly the tokens
+    /// requested however often it preempts.
+    @Test func preemptedRequestsResumeWithoutSamplingTheirOutputAgain() throws {
+        let (model, memory) = try ServingFixtures.model()
+        let requests = WorkloadGenerator.requests(count: 64, arrivals: .offline, input: .fixed(512), output: .fixed(512), seed: 1)
+        let run = ReplicaSimulator(model: model, limits: ServingFixtures.limits(memory, kvTokens: 8 * 1024)).run(requests)
+        #expect(run.preemptions > 10)
+        #expect(run.sampledTokens == 64 * 512)
+        #expect(run.records.allSatisfy { $0.outputTokens == 512 && $0.firstToken < $0.finish })
+    }
+
     @Test func sameSeedGivesTheSameMetrics() throws {
         let (model, memory) = try ServingFixtures.model()
         func metrics() -> ServingMetrics {

@@ -14,14 +14,27 @@ struct ReplicaLane {
 
     private struct Sequence {
         let request: Int
+        /// Tokens to prefill before decoding: the prompt, or after a preemption the prompt and the output
+        /// generated so far (recomputed in one prefill).
+        let target: Int
         var prefilled = 0
         var generated = 0
+        /// Output tokens counted in `target` (recomputed, not generated again).
+        var folded = 0
         var blocks = 0
         var firstToken = 0.0
         var admittedOrder = 0
         /// Prompt tokens scheduled in the current step (0 when none).
         var chunk = 0
+
+        var isDecoding: Bool { prefilled == target }
+        /// Tokens whose KV the sequence holds.
+        var context: Int { prefilled + generated - folded }
     }
+
+    /// Output generated and first-token time of a preempted request, kept for its resumption.
+    private var resumedGenerated: [Int]
+    private var resumedFirstToken: [Double]
 
     private var records: [ReplicaSimulator.Record?]
     private var waiting: [Int] = []  // request indices, FIFO with a moving head
@@ -33,7 +46,7 @@ struct ReplicaLane {
     private var releasedInLoop: Int
     /// Start of the next step, seconds.
     private(set) var time = 0.0
-    private var steps = 0, preemptions = 0, kvTokenSeconds = 0.0, busy = 0.0
+    private var steps = 0, preemptions = 0, kvTokenSeconds = 0.0, busy = 0.0, sampled = 0
     private var freeBlocks: Int
     private var admissions = 0
     private let blockSize: Int
@@ -55,6 +68,8 @@ struct ReplicaLane {
         self.limits = limits
         self.requests = requests
         records = [ReplicaSimulator.Record?](repeating: nil, count: requests.count)
+        resumedGenerated = [Int](repeating: 0, count: requests.count)
+        resumedFirstToken = [Double](repeating: 0, count: requests.count)
         arrivalTimes = requests.map(\.arrival)
         closedLoop = closedLoopConcurrency != nil
         if let concurrency = closedLoopConcurrency {
@@ -80,6 +95,8 @@ struct ReplicaLane {
         precondition(request.arrival <= time, "request arrives at \(request.arrival) after the lane's next step at \(time)")
         requests.append(request)
         records.append(nil)
+        resumedGenerated.append(0)
+        resumedFirstToken.append(0)
         arrivalTimes.append(request.arrival)
         waiting.append(requests.count - 1)
         queuedPromptTokens += request.inputTokens
@@ -126,15 +143,18 @@ struct ReplicaLane {
         var index = 0
         while index < running.count {
             let sequence = running[index]
-            guard sequence.prefilled == requests[sequence.request].inputTokens else { index += 1; continue }
-            let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
+            guard sequence.isDecoding else { index += 1; continue }
+            let need = max(0, blocks(for: sequence.context + 1) - sequence.blocks)
             if need <= freeBlocks {
                 index += 1
                 continue
             }
-            // Preempt the most recently admitted sequence (recompute later).
+            // Preempt the most recently admitted sequence: its KV is dropped and recomputed on resumption
+            // (prompt and output so far in one prefill); the output already streamed is kept.
             let victim = running.indices.max { running[$0].admittedOrder < running[$1].admittedOrder }!
             freeBlocks += running[victim].blocks
+            resumedGenerated[running[victim].request] = running[victim].generated
+            resumedFirstToken[running[victim].request] = running[victim].firstToken
             waitingHead -= 1
             if waitingHead < 0 { waiting.insert(running[victim].request, at: 0); waitingHead = 0 } else { waiting[waitingHead] = running[victim].request }
             queuedPromptTokens += requests[running[victim].request].inputTokens
@@ -143,9 +163,9 @@ struct ReplicaLane {
             if victim < index { index -= 1 }
         }
         var decodeCount = 0
-        for position in running.indices where running[position].prefilled == requests[running[position].request].inputTokens {
+        for position in running.indices where running[position].isDecoding {
             let sequence = running[position]
-            let need = max(0, blocks(for: sequence.prefilled + sequence.generated + 1) - sequence.blocks)
+            let need = max(0, blocks(for: sequence.context + 1) - sequence.blocks)
             freeBlocks -= need
             running[position].blocks += need
             decodeCount += 1
@@ -153,9 +173,9 @@ struct ReplicaLane {
         budget -= decodeCount
         // Prefill chunks: running prefills, then new admissions.
         var chunkCount = 0
-        for position in running.indices where running[position].prefilled < requests[running[position].request].inputTokens && budget > 0 {
+        for position in running.indices where !running[position].isDecoding && budget > 0 {
             let sequence = running[position]
-            let remaining = requests[sequence.request].inputTokens - sequence.prefilled
+            let remaining = sequence.target - sequence.prefilled
             let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
             let need = max(0, blocks(for: sequence.prefilled + take) - sequence.blocks)
             guard need <= freeBlocks else { continue }
@@ -167,9 +187,12 @@ struct ReplicaLane {
         }
         while budget > 0, running.count < limits.maxSequences, waitingHead < waiting.count {
             let request = waiting[waitingHead]
-            // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks.
+            // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks; a
+            // resumed request prefills its output so far with the prompt.
             let cached = requests[request].cachedTokens
-            let remaining = requests[request].inputTokens - cached
+            let folded = resumedGenerated[request]
+            let target = requests[request].inputTokens + folded
+            let remaining = target - cached
             let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
             if !limits.chunkedPrefill && take > budget && decodeCount + chunkCount > 0 { break }
             // Guaranteed-no-evict admission holds blocks for the prompt and the whole output from the start.
@@ -180,7 +203,8 @@ struct ReplicaLane {
             waitingHead += 1
             admissions += 1
             queuedPromptTokens -= requests[request].inputTokens
-            running.append(Sequence(request: request, prefilled: cached, blocks: need, admittedOrder: admissions, chunk: take))
+            running.append(Sequence(request: request, target: target, prefilled: cached, generated: folded, folded: folded, blocks: need,
+                                    firstToken: resumedFirstToken[request], admittedOrder: admissions, chunk: take))
             chunkCount += 1
             budget -= take
         }
@@ -192,8 +216,8 @@ struct ReplicaLane {
         // prefills by position, then admissions, which were appended in order).
         for position in features.indices { features[position] = 0 }
         features[Feature.constant.rawValue] = 1
-        for sequence in running where sequence.prefilled == requests[sequence.request].inputTokens {
-            let context = sequence.prefilled + sequence.generated
+        for sequence in running where sequence.isDecoding {
+            let context = sequence.context
             features[Feature.decodeTokens.rawValue] += 1
             features[Feature.decodeContext.rawValue] += Double(context + 1)
             features[Feature.decodeContextWindowed.rawValue] += Double(min(context + 1, window ?? Int.max))
@@ -205,7 +229,7 @@ struct ReplicaLane {
             features[Feature.prefillTokens.rawValue] += n
             features[Feature.prefillPairs.rawValue] += n * cached + n * (n + 1) / 2
             features[Feature.prefillPairsWindowed.rawValue] += BatchState.windowedPairs(tokens: tokens, cached: sequence.prefilled, window: window)
-            if sequence.prefilled + tokens == requests[sequence.request].inputTokens { features[Feature.sampledTokens.rawValue] += 1 }
+            if sequence.prefilled + tokens == sequence.target { features[Feature.sampledTokens.rawValue] += 1 }
         }
         if routed > 0 {
             features[Feature.touchedExperts.rawValue] = model.touchedExperts(
@@ -221,18 +245,21 @@ struct ReplicaLane {
         finished.removeAll(keepingCapacity: true)
         for position in running.indices {
             let request = requests[running[position].request]
-            if running[position].prefilled == request.inputTokens {
+            if running[position].isDecoding {
                 running[position].generated += 1
+                sampled += 1
             } else if running[position].chunk > 0 {
                 running[position].prefilled += running[position].chunk
-                if running[position].prefilled == request.inputTokens {
-                    running[position].generated = 1
-                    running[position].firstToken = time
+                if running[position].isDecoding {
+                    // The prefill's last position samples a token: the first, or the next after a resumption.
+                    if running[position].generated == 0 { running[position].firstToken = time }
+                    running[position].generated += 1
+                    sampled += 1
                 }
             }
             running[position].chunk = 0
-            kvTokens += running[position].prefilled + running[position].generated
-            if running[position].generated >= request.outputTokens && running[position].prefilled == request.inputTokens {
+            kvTokens += running[position].context
+            if running[position].generated >= request.outputTokens && running[position].isDecoding {
                 finished.append(position)
             }
         }
@@ -261,6 +288,6 @@ struct ReplicaLane {
     /// The outcome so far: the records of finished requests in the order the lane received them.
     var run: ReplicaSimulator.Run {
         ReplicaSimulator.Run(records: records.compactMap { $0 }, steps: steps, preemptions: preemptions, kvTokenSeconds: kvTokenSeconds,
-                             busyTime: busy)
+                             busyTime: busy, sampledTokens: sampled)
     }
 }

@@ -3,8 +3,10 @@ import FleetPerformance
 /// Continuous batching on one replica, iteration by iteration, as vLLM's V1 scheduler does it: running
 /// requests decode one token each, then prefill chunks fill the rest of the token budget (running
 /// prefills first, then waiting requests in arrival order) while sequences and KV blocks last. When a
-/// decode needs a block and none is free, the most recently admitted request is preempted and recomputed
-/// later. Each step's time comes from the performance model's single-state path.
+/// decode needs a block and none is free, the most recently admitted request is preempted: its blocks are
+/// freed and, readmitted at the head of the queue, it prefills its prompt and the output generated so far in
+/// one pass and goes on decoding (vLLM's recompute; the streamed output is kept, its first-token time too).
+/// Each step's time comes from the performance model's single-state path.
 public struct ReplicaSimulator: Sendable {
     public let model: StepModel
     public let limits: SchedulerLimits
@@ -31,6 +33,8 @@ public struct ReplicaSimulator: Sendable {
         /// Σ over steps of KV tokens in use × step time (for the mean occupancy).
         public let kvTokenSeconds: Double
         public let busyTime: Double
+        /// Output tokens sampled over the run, counting a token sampled again after a preemption twice.
+        public let sampledTokens: Int
     }
 
     /// Serves `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time zero and

@@ -91,12 +91,22 @@ public struct MeasurementSetup: Sendable {
         // A published request count (a benchmark of "500 requests") sets the run length: queueing under
         // overload depends on it.
         if let published = Self.requestCount(in: row.detail) { count = published }
-        let limits = SchedulerLimits(maxSequences: maxSequences, maxBatchedTokens: max(scheduling.maxBatchedTokens ?? 8192, 1),
+        var limits = SchedulerLimits(maxSequences: maxSequences, maxBatchedTokens: max(scheduling.maxBatchedTokens ?? 8192, 1),
                                      // A prompt longer than the step budget can only run chunked: engines enable it
-                                     // for such runs (trtllm-bench does), so the rebuild does too.
-                                     chunkedPrefill: (scheduling.chunkedPrefill ?? false) || input > (scheduling.maxBatchedTokens ?? 8192), kvBlockSize: scheduling.kvBlockSize ?? 16,
+                                     // for such runs, so the rebuild does too.
+                                     chunkedPrefill: (scheduling.chunkedPrefill ?? false) || input > (scheduling.maxBatchedTokens ?? 8192),
+                                     kvBlockSize: scheduling.kvBlockSize ?? 16,
                                      kvCapacityTokens: memory.kvCapacityTokens,
                                      reserveWholeSequence: scheduling.capacityPolicy == .guaranteedNoEvict)
+        // trtllm-bench runs TensorRT-LLM with settings of its own (chunked context, max-utilization
+        // admission, batch and token budget sized to the dataset).
+        if engineID == "tensorrt-llm", row.mode != .batch, TensorRTLLMBenchSettings.describes(row.detail) {
+            let bench = TensorRTLLMBenchSettings(plan: memory, pipelineParallel: pipeline, input: input, output: output)
+            limits.maxSequences = min(maxSequences, bench.maxSequences)
+            limits.maxBatchedTokens = bench.maxBatchedTokens
+            limits.chunkedPrefill = true
+            limits.reserveWholeSequence = false
+        }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests)
     }
