@@ -4,8 +4,8 @@ import FleetServing
 import FleetUnits
 
 /// The highest Poisson request rate a deployment serves within the scenario's latency objective, found by
-/// bracketing: the offline (saturated) request throughput bounds the search from above, then bisection
-/// narrows the rate to 1 %. The same seeded request lengths are used at every rate.
+/// ``LoadSearch`` (bracketed by the offline request throughput, bisected to 1 %). The same seeded request
+/// lengths are used at every rate.
 public enum CapacitySearch {
     /// One probed load.
     public struct Point: Sendable {
@@ -42,18 +42,7 @@ public enum CapacitySearch {
             }
             let (offlineArrivals, offlineRequests) = ScenarioSimulation.requests(scenario, arrivals: .offline)
             let saturation = simulation.run(deployment.servable(offlineRequests), arrivals: offlineArrivals).requestThroughput
-            var low = 0.0, high = saturation * 1.05
-            var probes: [Point] = []
-            if probe(high).meetsObjectives {
-                low = high
-            } else {
-                while (high - low) > 0.01 * high {
-                    let middle = (low + high) / 2
-                    let point = probe(middle)
-                    probes.append(point)
-                    if point.meetsObjectives { low = middle } else { high = middle }
-                }
-            }
+            let low = LoadSearch.highestRate(saturation: saturation) { probe($0).meetsObjectives }
             let reference = low > 0 ? low : saturation
             let curve = [0.25, 0.5, 0.75, 0.9, 1.0, 1.1].map { probe($0 * reference) }
             results.append(Result(deployment: deployment.name, capacity: low, saturation: saturation, curve: curve))

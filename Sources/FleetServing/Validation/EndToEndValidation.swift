@@ -46,8 +46,21 @@ public struct EndToEndValidation: Sendable {
             do {
                 let setup = try MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
                 let model = try StepModel(spec: setup.spec)
-                let metrics = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
-                    .run(setup.requests, arrivals: setup.arrivals)
+                let simulation = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
+                let metrics: ServingMetrics
+                if let limits = setup.latencyLimits {
+                    let saturation = simulation.run(setup.offlineRequests, arrivals: .offline).requestThroughput
+                    let rate = LoadSearch.highestRate(saturation: saturation) { rate in
+                        limits.areMet(by: simulation.run(setup.requests(rate: rate), arrivals: .poisson(rate: rate)))
+                    }
+                    guard rate > 0 else {
+                        skipped.append((row.rawID, "the rebuilt deployment meets the latency limits at no load"))
+                        continue
+                    }
+                    metrics = simulation.run(setup.requests(rate: rate), arrivals: .poisson(rate: rate))
+                } else {
+                    metrics = simulation.run(setup.requests, arrivals: setup.arrivals)
+                }
                 outcomes.append(Outcome(measurement: row, predicted: Self.value(of: row.metric, in: metrics)))
             } catch {
                 skipped.append((row.rawID, error.message))

@@ -9,6 +9,62 @@ public struct MeasurementSetup: Sendable {
     public let replicas: Int
     public let arrivals: ArrivalProcess
     public let requests: [Request]
+    /// For a server run whose load is not published: the latency limits it was run to, so that the rebuild
+    /// runs at the highest Poisson rate within them (``requests(rate:)``), as the benchmark's load was tuned.
+    public let latencyLimits: LatencyLimits?
+    private let input: Int, output: Int, seed: UInt64
+
+    /// The p99 limits of a server benchmark (MLPerf's Server and Interactive scenarios), seconds.
+    public struct LatencyLimits: Sendable, Equatable {
+        public let timeToFirstTokenP99: Double?
+        public let timePerOutputTokenP99: Double?
+
+        /// Whether a run meets every limit.
+        public func areMet(by metrics: ServingMetrics) -> Bool {
+            (timeToFirstTokenP99.map { metrics.timeToFirstToken.p99 <= $0 } ?? true)
+                && (timePerOutputTokenP99.map { metrics.timePerOutputToken.p99 <= $0 } ?? true)
+        }
+
+        /// The limits a measurement's description states: `TTFT p99 2 s`, `TPOT p99 200 ms`, or a per-user
+        /// rate `12.5 tok/s/user` (TPOT 1/12.5 s); `nil` when it states none.
+        public init?(detail: String) {
+            func number(after pattern: String) -> (value: Double, unit: Substring)? {
+                guard let range = detail.range(of: pattern) else { return nil }
+                let rest = detail[range.upperBound...].drop { $0 == " " }
+                let digits = rest.prefix { $0.isNumber || $0 == "." }
+                guard let value = Double(digits), value > 0 else { return nil }
+                return (value, rest.dropFirst(digits.count).drop { $0 == " " }.prefix { $0.isLetter })
+            }
+            func seconds(_ found: (value: Double, unit: Substring)?) -> Double? {
+                guard let found else { return nil }
+                switch found.unit {
+                case "s": return found.value
+                case "ms": return found.value / 1000
+                default: return nil
+                }
+            }
+            var perToken = seconds(number(after: "TPOT p99"))
+            if perToken == nil, let range = detail.range(of: " tok/s/user") {
+                let digits = detail[..<range.lowerBound].reversed().prefix { $0.isNumber || $0 == "." }
+                if let rate = Double(String(digits.reversed())), rate > 0 { perToken = 1 / rate }
+            }
+            let firstToken = seconds(number(after: "TTFT p99"))
+            guard firstToken != nil || perToken != nil else { return nil }
+            timeToFirstTokenP99 = firstToken
+            timePerOutputTokenP99 = perToken
+        }
+    }
+
+    /// The setup's requests arriving as a Poisson process at `rate` requests per second (same lengths and seed).
+    public func requests(rate: Double) -> [Request] {
+        WorkloadGenerator.requests(count: requests.count, arrivals: .poisson(rate: rate), input: .fixed(input), output: .fixed(output),
+                                   seed: seed)
+    }
+
+    /// The setup's requests all at once (the saturated run that bounds a load search).
+    public var offlineRequests: [Request] {
+        WorkloadGenerator.requests(count: requests.count, arrivals: .offline, input: .fixed(input), output: .fixed(output), seed: seed)
+    }
 
     /// Engines of the measurement vocabulary mapped to engine profiles: NIM runs TensorRT-LLM; DeepSeek's
     /// in-house stack is closest to SGLang (whose DeepSeek optimizations it published); CloudMatrix-Infer
@@ -68,6 +124,7 @@ public struct MeasurementSetup: Sendable {
         let replicas = devices / (tensor * pipeline * attentionRanks)
         let arrivals: ArrivalProcess
         var count: Int
+        var latencyLimits: LatencyLimits?
         switch row.mode {
         case .offline?:
             arrivals = .offline
@@ -81,6 +138,15 @@ public struct MeasurementSetup: Sendable {
             guard let load = row.load else { throw PerformanceError("concurrency not published") }
             arrivals = .closedLoop(concurrency: Int(load))
             count = min(4000, max(200, 4 * Int(load)))
+        case .server? where row.load == nil:
+            // A server benchmark publishes the throughput it reached within its latency limits, not the load
+            // it was offered: the rebuild searches the highest rate within the same limits.
+            guard let limits = LatencyLimits(detail: row.detail) else {
+                throw PerformanceError("server load not published and no latency limits stated (TTFT p99 / TPOT p99)")
+            }
+            latencyLimits = limits
+            arrivals = .poisson(rate: 1)
+            count = min(3000, max(1000, 2 * inFlight)) * replicas
         case .rate?, .server?:
             guard let load = row.load else { throw PerformanceError("request rate not published") }
             arrivals = .poisson(rate: load)
@@ -108,7 +174,8 @@ public struct MeasurementSetup: Sendable {
             limits.reserveWholeSequence = false
         }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
-        return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests)
+        return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests,
+                                latencyLimits: latencyLimits, input: input, output: output, seed: seed)
     }
 
     /// `N requests` in a row's detail.
