@@ -62,6 +62,22 @@ struct ReplicaSimulatorTests {
         #expect(run.records.allSatisfy { $0.outputTokens == 512 && $0.firstToken < $0.finish })
     }
 
+    /// The front end delays what the client sees, not the engine: with open-loop arrivals every request's
+    /// first token and completion come exactly its latency later, and the time between tokens is unchanged.
+    @Test func frontEndLatencyAddsToFirstTokenAndCompletionOnly() throws {
+        let (model, memory) = try ServingFixtures.model()
+        let requests = WorkloadGenerator.requests(count: 200, arrivals: .poisson(rate: 10), input: .fixed(300), output: .fixed(100), seed: 3)
+        var limits = ServingFixtures.limits(memory)
+        let without = ReplicaSimulator(model: model, limits: limits).run(requests)
+        limits.frontEndLatency = 0.0115
+        let with = ReplicaSimulator(model: model, limits: limits).run(requests)
+        #expect(with.steps == without.steps)
+        for (plain, served) in zip(without.records, with.records) {
+            #expect(abs(served.firstToken - plain.firstToken - 0.0115) < 1e-9)
+            #expect(abs(served.finish - plain.finish - 0.0115) < 1e-9)
+        }
+    }
+
     @Test func sameSeedGivesTheSameMetrics() throws {
         let (model, memory) = try ServingFixtures.model()
         func metrics() -> ServingMetrics {

@@ -83,15 +83,19 @@ public struct EngineOverheads: Codable, Sendable, Sourced {
     public let step: Seconds?
     /// Extra time per running sequence per step.
     public let perSequence: Seconds?
+    /// Time a request of an online server spends outside the engine's steps (HTTP, tokenization,
+    /// detokenization, streaming), added to its first token and its completion.
+    public let frontEnd: Seconds?
     public let sources: [Source]
     public let note: String?
 
-    enum CodingKeys: String, CodingKey { case step, perSequence = "per_sequence", sources, note }
+    enum CodingKeys: String, CodingKey { case step, perSequence = "per_sequence", frontEnd = "front_end", sources, note }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         step = try container.decodeIfPresent(Seconds.self, forKey: .step)
         perSequence = try container.decodeIfPresent(Seconds.self, forKey: .perSequence)
+        frontEnd = try container.decodeIfPresent(Seconds.self, forKey: .frontEnd)
         sources = try container.decodeIfPresent([Source].self, forKey: .sources) ?? []
         note = try container.decodeIfPresent(String.self, forKey: .note)
     }

@@ -61,7 +61,9 @@ public enum ScenarioSimulation {
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,
                     chunkedPrefill: scheduling.chunkedPrefill ?? false, kvBlockSize: scheduling.kvBlockSize ?? 16,
                     kvCapacityTokens: memory.kvCapacityTokens,
-                    reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict)
+                    reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict,
+                    // A deployment serves through the engine's HTTP front end.
+                    frontEndLatency: catalog.engine(deployment.engine)?.overheads?.frontEnd?.value ?? 0)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
                                          memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
                                          prefixCaching: scheduling.prefixCaching ?? false))

@@ -268,13 +268,16 @@ struct ReplicaLane {
             let sequence = running[position]
             let request = requests[sequence.request]
             let arrival = closedLoop ? arrivalTimes[sequence.request] : request.arrival
-            records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken, finish: time,
+            // The front end delivers the first token and the last one its latency after the engine produced them.
+            let frontEnd = limits.frontEndLatency
+            records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken + frontEnd,
+                                                                finish: time + frontEnd,
                                                                 inputTokens: request.inputTokens, outputTokens: request.outputTokens)
             freeBlocks += sequence.blocks
             running.remove(at: position)
             completed += 1
             if closedLoop, releasedInLoop < requests.count {
-                arrivalTimes[releasedInLoop] = time
+                arrivalTimes[releasedInLoop] = time + limits.frontEndLatency
                 releasedInLoop += 1
             }
         }

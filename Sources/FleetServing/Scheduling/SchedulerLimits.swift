@@ -12,9 +12,13 @@ public struct SchedulerLimits: Sendable, Equatable {
     public var kvCapacityTokens: Int
     /// Reserve blocks for the whole output at admission (no preemption) rather than as tokens arrive.
     public var reserveWholeSequence: Bool
+    /// Seconds a request spends in the server's front end outside the engine's steps (the engine profile's
+    /// `overheads.front_end`), added to its first token and its completion; 0 for an in-process benchmark.
+    public var frontEndLatency: Double
 
     public init(maxSequences: Int, maxBatchedTokens: Int, chunkedPrefill: Bool, kvBlockSize: Int, kvCapacityTokens: Int,
-                reserveWholeSequence: Bool = false) {
+                reserveWholeSequence: Bool = false, frontEndLatency: Double = 0) {
+        self.frontEndLatency = frontEndLatency
         self.reserveWholeSequence = reserveWholeSequence
         self.maxSequences = maxSequences
         self.maxBatchedTokens = maxBatchedTokens

@@ -163,7 +163,10 @@ public struct MeasurementSetup: Sendable {
                                      chunkedPrefill: (scheduling.chunkedPrefill ?? false) || input > (scheduling.maxBatchedTokens ?? 8192),
                                      kvBlockSize: scheduling.kvBlockSize ?? 16,
                                      kvCapacityTokens: memory.kvCapacityTokens,
-                                     reserveWholeSequence: scheduling.capacityPolicy == .guaranteedNoEvict)
+                                     reserveWholeSequence: scheduling.capacityPolicy == .guaranteedNoEvict,
+                                     // Rate and concurrency benchmarks are HTTP clients of the engine's server;
+                                     // offline, batch and MLPerf runs drive the engine in process.
+                                     frontEndLatency: [.rate, .concurrency].contains(row.mode) ? engine.overheads?.frontEnd?.value ?? 0 : 0)
         // trtllm-bench runs TensorRT-LLM with settings of its own (chunked context, max-utilization
         // admission, batch and token budget sized to the dataset).
         if engineID == "tensorrt-llm", row.mode != .batch, TensorRTLLMBenchSettings.describes(row.detail) {

@@ -28,13 +28,17 @@ struct Calibrate: ParsableCommand {
     @Flag(name: .customLong("power-cap"), help: "Fit the power-cap curve to its published pairs instead.")
     var powerCap = false
 
+    @Flag(name: .customLong("front-end"),
+          help: "Fit each engine's front-end latency (overheads.front_end) to the TTFT of online rows instead.")
+    var frontEnd = false
+
     @Argument(help: "Measurements in the validation.csv format (not with --power-cap).")
     var measurements: String?
 
     func validate() throws {
         if powerCap, measurements != nil { throw ValidationError("--power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file") }
         if !powerCap, measurements == nil { throw ValidationError("Missing expected argument '<measurements>'") }
-        if powerCap, kernels { throw ValidationError("give one of --power-cap and --kernels") }
+        if [powerCap, kernels, frontEnd].filter({ $0 }).count > 1 { throw ValidationError("give one of --power-cap, --kernels and --front-end") }
     }
 
     @Option(name: .shortAndLong, help: "Write the calibration here (atomically) instead of standard output.")
@@ -51,6 +55,9 @@ struct Calibrate: ParsableCommand {
             let table = try MeasurementFile.load(measurements)
             let name = (measurements as NSString).lastPathComponent
             let yaml: String
+            if frontEnd {
+                return try fitFrontEnd(table.measurements, catalog: catalog)
+            }
             if kernels {
                 yaml = try YAMLOutput.encode(KernelCalibration.fit(table.measurements, catalog: catalog, fittedFrom: name))
             } else {
@@ -66,6 +73,26 @@ struct Calibrate: ParsableCommand {
             }
             if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
         }
+    }
+
+    /// Prints the fit per engine and writes `overheads.front_end` values (YAML, seconds) for the engine profiles.
+    func fitFrontEnd(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog) throws {
+        let efficiencies = try calibration.load(global: global)
+        let results = FrontEndLatencyFit.fit(measurements, catalog: catalog, efficiencies: efficiencies)
+        var rows: [[String]] = []
+        for result in results {
+            for (label, summary) in [("before", result.before), ("after", result.after), ("leave one source out", result.leaveOneSourceOut)] {
+                rows.append([result.engine, String(format: "%.1f", result.latency * 1000), "\(result.rows.count) (\(result.sources) sources)", label,
+                             String(format: "%.1f", summary.median), String(format: "%.1f", summary.p90), String(format: "%.1f", summary.maximum)])
+            }
+        }
+        let text = "front-end latency: median TTFT residual of online (rate, concurrency) rows per engine\n"
+            + TextTable(header: ["engine", "front end (ms)", "rows", "", "median |error| %", "p90 |error| %", "max |error| %"], rows: rows).render()
+        if output == nil { Failure.printError(text) } else { print(text, terminator: "") }
+        let yaml = results.map { result in
+            "- engine: \(result.engine)\n  front_end: \(String(format: "%.1f", result.latency * 1000)) ms\n  rows: [\(result.rows.joined(separator: ", "))]\n"
+        }.joined()
+        if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
     }
 
     func fitPowerCap(_ catalog: ProfileCatalog) throws {
