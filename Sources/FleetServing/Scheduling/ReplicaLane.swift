@@ -32,9 +32,9 @@ struct ReplicaLane {
         var context: Int { prefilled + generated - folded }
     }
 
-    /// Output generated and first-token time of a preempted request, kept for its resumption.
-    private var resumedGenerated: [Int]
-    private var resumedFirstToken: [Double]
+    /// Output generated and first-token time of each preempted request waiting to resume, by request index
+    /// (preemptions are rare, so a dictionary costs nothing per request).
+    private var resumptions: [Int: (generated: Int, firstToken: Double)] = [:]
 
     private var records: [ReplicaSimulator.Record?]
     private var waiting: [Int] = []  // request indices, FIFO with a moving head
@@ -68,8 +68,6 @@ struct ReplicaLane {
         self.limits = limits
         self.requests = requests
         records = [ReplicaSimulator.Record?](repeating: nil, count: requests.count)
-        resumedGenerated = [Int](repeating: 0, count: requests.count)
-        resumedFirstToken = [Double](repeating: 0, count: requests.count)
         arrivalTimes = requests.map(\.arrival)
         closedLoop = closedLoopConcurrency != nil
         if let concurrency = closedLoopConcurrency {
@@ -95,8 +93,6 @@ struct ReplicaLane {
         precondition(request.arrival <= time, "request arrives at \(request.arrival) after the lane's next step at \(time)")
         requests.append(request)
         records.append(nil)
-        resumedGenerated.append(0)
-        resumedFirstToken.append(0)
         arrivalTimes.append(request.arrival)
         waiting.append(requests.count - 1)
         queuedPromptTokens += request.inputTokens
@@ -153,8 +149,7 @@ struct ReplicaLane {
             // (prompt and output so far in one prefill); the output already streamed is kept.
             let victim = running.indices.max { running[$0].admittedOrder < running[$1].admittedOrder }!
             freeBlocks += running[victim].blocks
-            resumedGenerated[running[victim].request] = running[victim].generated
-            resumedFirstToken[running[victim].request] = running[victim].firstToken
+            resumptions[running[victim].request] = (running[victim].generated, running[victim].firstToken)
             waitingHead -= 1
             if waitingHead < 0 { waiting.insert(running[victim].request, at: 0); waitingHead = 0 } else { waiting[waitingHead] = running[victim].request }
             queuedPromptTokens += requests[running[victim].request].inputTokens
@@ -190,7 +185,8 @@ struct ReplicaLane {
             // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks; a
             // resumed request prefills its output so far with the prompt.
             let cached = requests[request].cachedTokens
-            let folded = resumedGenerated[request]
+            let resumption = resumptions[request]
+            let folded = resumption?.generated ?? 0
             let target = requests[request].inputTokens + folded
             let remaining = target - cached
             let take = limits.chunkedPrefill ? min(remaining, budget) : remaining
@@ -203,8 +199,9 @@ struct ReplicaLane {
             waitingHead += 1
             admissions += 1
             queuedPromptTokens -= requests[request].inputTokens
+            if resumption != nil { resumptions[request] = nil }
             running.append(Sequence(request: request, target: target, prefilled: cached, generated: folded, folded: folded, blocks: need,
-                                    firstToken: resumedFirstToken[request], admittedOrder: admissions, chunk: take))
+                                    firstToken: resumption?.firstToken ?? 0, admittedOrder: admissions, chunk: take))
             chunkCount += 1
             budget -= take
         }
