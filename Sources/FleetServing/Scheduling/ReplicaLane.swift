@@ -274,7 +274,7 @@ struct ReplicaLane {
             running.remove(at: position)
             completed += 1
             if closedLoop, releasedInLoop < requests.count {
-                arrivalTimes[releasedInLoop] = time + limits.frontEndLatency
+                arrivalTimes[releasedInLoop] = time + frontEnd
                 releasedInLoop += 1
             }
         }

@@ -10,7 +10,7 @@ public struct MeasurementSetup: Sendable {
     public let arrivals: ArrivalProcess
     public let requests: [Request]
     /// For a server run whose load is not published: the latency limits it was run to, so that the rebuild
-    /// runs at the highest Poisson rate within them (``requests(rate:)``), as the benchmark's load was tuned.
+    /// runs at the highest Poisson rate within them (``requests(arriving:)``), as the benchmark's load was tuned.
     public let latencyLimits: LatencyLimits?
     private let input: Int, output: Int, seed: UInt64
 
@@ -55,15 +55,10 @@ public struct MeasurementSetup: Sendable {
         }
     }
 
-    /// The setup's requests arriving as a Poisson process at `rate` requests per second (same lengths and seed).
-    public func requests(rate: Double) -> [Request] {
-        WorkloadGenerator.requests(count: requests.count, arrivals: .poisson(rate: rate), input: .fixed(input), output: .fixed(output),
-                                   seed: seed)
-    }
-
-    /// The setup's requests all at once (the saturated run that bounds a load search).
-    public var offlineRequests: [Request] {
-        WorkloadGenerator.requests(count: requests.count, arrivals: .offline, input: .fixed(input), output: .fixed(output), seed: seed)
+    /// The setup's requests (same count, lengths and seed) arriving by `arrivals`: a Poisson process at a probed
+    /// rate, or all at once for the saturated run that bounds a load search.
+    public func requests(arriving arrivals: ArrivalProcess) -> [Request] {
+        WorkloadGenerator.requests(count: requests.count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
     }
 
     /// Engines of the measurement vocabulary mapped to engine profiles: NIM runs TensorRT-LLM; DeepSeek's
