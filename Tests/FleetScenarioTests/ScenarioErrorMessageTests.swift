@@ -23,6 +23,24 @@ struct ScenarioErrorMessageTests {
         #expect(errors(Fixtures.valid) == [])
     }
 
+    @Test func speculativeSettingsAreCheckedWhereTheyAreWritten() {
+        let line = "    parallelism: {tensor: 8}"
+        #expect(errors(replacing(line, with: line + "\n    speculative: {method: mtp, draft_tokens: 3, acceptance: [0.8, 1.2]}")) == [
+            "plan.yaml:11:61: error: 'acceptance' gives 2 rates for 3 draft tokens; give one per draft token, or one for all",
+            "plan.yaml:11:67: error: an acceptance rate must be in [0, 1], got 1.2",
+        ])
+        #expect(errors(replacing(line, with: line + "\n    speculative: {method: draft-model, draft_tokens: 0, acceptance: 0.7}")) == [
+            "plan.yaml:11:27: error: 'method: draft-model' needs 'draft_model', the model profile id of the drafter",
+            "plan.yaml:11:54: error: 'draft_tokens' must be between 1 and 16, got 0",
+        ])
+        #expect(errors(replacing(line, with: line + "\n    speculative: {method: eagle, draft_tokens: 2, acceptance: 0.7, draft_model: llama-3.1-8b}")) == [
+            "plan.yaml:11:81: error: 'draft_model' applies to 'method: draft-model'; 'eagle' drafts with a layer of the target",
+        ])
+        #expect(errors(replacing(line, with: line + "\n    speculative: {method: medusa, draft_tokens: 2, acceptance: 0.7}")) == [
+            "plan.yaml:11:27: error: unknown speculative method 'medusa'; expected one of mtp, eagle, draft-model",
+        ])
+    }
+
     @Test func malformedYAML() {
         #expect(errors("version: 1\ndeployments: [\n  - name: x\n") == [
             "plan.yaml:3:3: error: malformed YAML: did not find expected node content",

@@ -118,6 +118,37 @@ struct ScenarioValidator {
             }
         }
         validateScheduling(deployment.scheduling, at: path.appending("scheduling"))
+        if let speculative = deployment.speculative { validate(speculative, at: path.appending("speculative")) }
+    }
+
+    /// Most draft tokens per step: engines draft a handful (SGLang and vLLM examples use 1–7); beyond 16 the
+    /// acceptance chain leaves nothing to gain.
+    static let mostDraftTokens = 16
+
+    private mutating func validate(_ speculative: SpeculativeSettings, at path: DocumentPath) {
+        if !(1...Self.mostDraftTokens).contains(speculative.draftTokens) {
+            fail("'draft_tokens' must be between 1 and \(Self.mostDraftTokens), got \(speculative.draftTokens)", at: path.appending("draft_tokens"))
+        }
+        let rates = speculative.acceptance
+        if rates.count != 1 && rates.count != speculative.draftTokens {
+            fail("'acceptance' gives \(rates.count) rates for \(speculative.draftTokens) draft tokens; give one per draft token, or one for all",
+                 at: path.appending("acceptance"))
+        }
+        for (index, rate) in rates.enumerated() where !(rate >= 0 && rate <= 1) {
+            fail("an acceptance rate must be in [0, 1], got \(UnitFormatter.number(rate))", at: path.appending("acceptance").appending(index))
+        }
+        switch (speculative.method, speculative.draftModel) {
+        case (.draftModel, nil):
+            fail("'method: draft-model' needs 'draft_model', the model profile id of the drafter", at: path.appending("method"))
+        case let (.draftModel, id?):
+            if catalog.model(id) == nil {
+                fail(Suggestion.unknown("model", id, in: catalog.models.map(\.id)), at: path.appending("draft_model"))
+            }
+        case (_, _?):
+            fail("'draft_model' applies to 'method: draft-model'; '\(speculative.method.rawValue)' drafts with a layer of the target",
+                 at: path.appending("draft_model"))
+        case (_, nil): break
+        }
     }
 
     private mutating func validateParallelism(_ deployment: Deployment, model: ModelProfile?, at path: DocumentPath) {

@@ -24,9 +24,12 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var powerCap: Watts?
     /// How requests are spread over the replicas; `nil` means round-robin.
     public var router: RoutingPolicy?
+    /// Speculative decoding, if the engine drafts.
+    public var speculative: SpeculativeSettings?
 
     enum CodingKeys: String, CodingKey {
         case name, hardware, model, engine, devices, replicas, precision, parallelism, scheduling, powerCap = "power_cap", router
+        case speculative
     }
 
     public init(name: String, hardware: String, model: String, engine: String, devices: Int, replicas: Int,
@@ -61,6 +64,7 @@ public struct Deployment: Codable, Sendable, Equatable {
             ?? defaults.scheduling
         powerCap = try container.decode(Watts.self, forKey: .powerCap, orRecord: problems)
         router = try container.decode(RoutingPolicy.self, forKey: .router, orRecord: problems)
+        speculative = try container.decode(SpeculativeSettings.self, forKey: .speculative, orRecord: problems)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,6 +80,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         try container.encode(scheduling, forKey: .scheduling)
         try container.encodeIfPresent(powerCap, forKey: .powerCap)
         try container.encodeIfPresent(router, forKey: .router)
+        try container.encodeIfPresent(speculative, forKey: .speculative)
     }
 }
 

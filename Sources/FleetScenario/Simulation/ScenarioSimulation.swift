@@ -11,6 +11,8 @@ public enum ScenarioSimulation {
         public let devices: Int
         public let metrics: ServingMetrics
         public let memory: MemoryPlan
+        /// Tokens of KV cache per replica the simulation had: the memory plan's, less what a drafter takes.
+        public let kvCapacityTokens: Int
         /// Each objective that is set, with its limit and the simulated value at the percentile.
         public let objectives: [(name: String, limit: Seconds, value: Seconds)]
         public var meetsObjectives: Bool { objectives.allSatisfy { $0.value <= $0.limit } }
@@ -29,6 +31,9 @@ public enum ScenarioSimulation {
         public let router: RoutingPolicy
         /// Whether the engine caches prompt prefixes; without it a workload's prefix-cache hits do not apply.
         public let prefixCaching: Bool
+        /// Speculative decoding, if the deployment drafts, and the seed of its accepted-draft draws.
+        public let speculative: SpeculativeDecoding?
+        public let seed: UInt64
 
         /// `requests` as this deployment serves them: prefix-cache hits dropped when it does not cache prefixes.
         public func servable(_ requests: [Request]) -> [Request] {
@@ -38,7 +43,8 @@ public enum ScenarioSimulation {
 
         /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
         public func simulation(replicas: Int? = nil) -> ServingSimulation {
-            ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router)
+            ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router,
+                              speculative: speculative, seed: seed)
         }
     }
 
@@ -47,7 +53,7 @@ public enum ScenarioSimulation {
                                serving: ServingCalibration?) throws(PerformanceError) -> [Prepared] {
         var prepared: [Prepared] = []
         for deployment in scenario.deployments {
-            do {
+            do throws(PerformanceError) {
                 let scheduling = deployment.scheduling
                 let spec = try DeploymentSpec.resolve(
                     model: deployment.model, hardware: deployment.hardware, engine: deployment.engine, catalog: catalog,
@@ -57,16 +63,28 @@ public enum ScenarioSimulation {
                     memoryFraction: scheduling.memoryFraction, maxBatchedTokens: scheduling.maxBatchedTokens, serving: serving,
                     powerCap: deployment.powerCap)
                 let memory = try MemoryPlan(spec: spec)
+                var speculative: SpeculativeDecoding?
+                if let settings = deployment.speculative {
+                    speculative = try SpeculativeDecoding.make(method: settings.method, draftTokens: settings.draftTokens,
+                                                               acceptance: settings.ratesPerPosition, target: spec,
+                                                               draftModel: settings.draftModel.flatMap { catalog.model($0) })
+                }
+                // The drafter's weights and KV come out of the target's KV cache.
+                let kvCapacity = speculative?.kvCapacityTokens(alongside: memory) ?? memory.kvCapacityTokens
+                guard kvCapacity > 0 else {
+                    throw PerformanceError("the drafter's weights leave no room for the KV cache")
+                }
                 let limits = SchedulerLimits(
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,
                     chunkedPrefill: scheduling.chunkedPrefill ?? false, kvBlockSize: scheduling.kvBlockSize ?? 16,
-                    kvCapacityTokens: memory.kvCapacityTokens,
+                    kvCapacityTokens: kvCapacity,
                     reserveWholeSequence: catalog.engine(deployment.engine)?.scheduling.capacityPolicy == .guaranteedNoEvict,
                     // A deployment serves through the engine's HTTP front end.
                     frontEndLatency: catalog.engine(deployment.engine)?.overheads?.frontEnd?.value ?? 0)
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
                                          memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
-                                         prefixCaching: scheduling.prefixCaching ?? false))
+                                         prefixCaching: scheduling.prefixCaching ?? false, speculative: speculative,
+                                         seed: scenario.seed))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
@@ -126,13 +144,14 @@ public enum ScenarioSimulation {
         let longest = requests.map { $0.inputTokens + $0.outputTokens }.max() ?? 0
         var results: [Result] = []
         for deployment in try prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {
-            let lane = deployment.memory.kvCapacityTokens / max(1, deployment.model.spec.pipelineParallel)
+            let lane = deployment.limits.kvCapacityTokens / max(1, deployment.model.spec.pipelineParallel)
             guard longest <= lane else {
                 throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
             }
             let metrics = deployment.simulation().run(deployment.servable(requests), arrivals: arrivals)
             results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
-                                  metrics: metrics, memory: deployment.memory, objectives: objectives(scenario.workload.slo, metrics)))
+                                  metrics: metrics, memory: deployment.memory,
+                                  kvCapacityTokens: deployment.limits.kvCapacityTokens, objectives: objectives(scenario.workload.slo, metrics)))
         }
         return results
     }

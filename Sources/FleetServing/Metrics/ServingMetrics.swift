@@ -1,6 +1,7 @@
 /// What `vllm bench serve` reports, computed from a simulated run with its definitions: TTFT from arrival
 /// to first token; TPOT per request as (E2E − TTFT) / (output − 1), first token excluded; ITL mean as the
-/// mean gap between consecutive tokens over all tokens; throughputs over the run's duration (first
+/// mean gap between consecutive deliveries of output over all requests (a delivery carries one token, or
+/// with speculative decoding the verified token and its accepted drafts); throughputs over the run's duration (first
 /// arrival to last completion).
 public struct ServingMetrics: Sendable, Equatable {
     /// Mean, median, 90th and 99th percentile of a latency, in seconds.
@@ -83,7 +84,7 @@ public struct ServingMetrics: Sendable, Equatable {
                 if record.outputTokens > 1 {
                     tpot.append((record.finish - record.firstToken) / Double(record.outputTokens - 1))
                     gaps += record.finish - record.firstToken
-                    gapCount += record.outputTokens - 1
+                    gapCount += record.deliveries
                 }
             }
         }

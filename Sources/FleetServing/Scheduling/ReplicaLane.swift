@@ -10,6 +10,11 @@ import FleetPerformance
 struct ReplicaLane {
     let model: StepModel
     let limits: SchedulerLimits
+    /// Speculative decoding, if the engine drafts: every decoding sequence verifies up to `k + 1` tokens a step
+    /// and gains the verified token plus its accepted drafts, drawn from ``random``.
+    let speculative: SpeculativeDecoding?
+    private var random: RandomSource
+    private var draftFeatures = [Double](repeating: 0, count: Feature.count)
     private(set) var requests: [Request]
 
     private struct Sequence {
@@ -23,6 +28,8 @@ struct ReplicaLane {
         var folded = 0
         var blocks = 0
         var firstToken = 0.0
+        /// Times output reached the client after the first token (one per step that emitted tokens).
+        var deliveries = 0
         var admittedOrder = 0
         /// Prompt tokens scheduled in the current step (0 when none).
         var chunk = 0
@@ -34,7 +41,7 @@ struct ReplicaLane {
 
     /// Output generated and first-token time of each preempted request waiting to resume, by request index
     /// (preemptions are rare, so a dictionary costs nothing per request).
-    private var resumptions: [Int: (generated: Int, firstToken: Double)] = [:]
+    private var resumptions: [Int: (generated: Int, firstToken: Double, deliveries: Int)] = [:]
 
     private var records: [ReplicaSimulator.Record?]
     private var waiting: [Int] = []  // request indices, FIFO with a moving head
@@ -63,9 +70,12 @@ struct ReplicaLane {
 
     /// A lane serving `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time
     /// zero and each completion releases the next one.
-    init(model: StepModel, limits: SchedulerLimits, requests: [Request], closedLoopConcurrency: Int? = nil) {
+    init(model: StepModel, limits: SchedulerLimits, requests: [Request], closedLoopConcurrency: Int? = nil,
+         speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0) {
         self.model = model
         self.limits = limits
+        self.speculative = speculative
+        random = RandomSource(seed: seed)
         self.requests = requests
         records = [ReplicaSimulator.Record?](repeating: nil, count: requests.count)
         arrivalTimes = requests.map(\.arrival)
@@ -81,6 +91,12 @@ struct ReplicaLane {
     }
 
     private func blocks(for tokens: Int) -> Int { (tokens + blockSize - 1) / blockSize }
+
+    /// Draft tokens a decoding sequence verifies this step: `k`, fewer near the end of its output.
+    private func drafts(for sequence: Sequence) -> Int {
+        guard let speculative else { return 0 }
+        return min(speculative.draftTokens, requests[sequence.request].outputTokens - sequence.generated - 1)
+    }
 
     /// Whether every request the lane has received is finished.
     var isDrained: Bool { completed == requests.count }
@@ -140,7 +156,7 @@ struct ReplicaLane {
         while index < running.count {
             let sequence = running[index]
             guard sequence.isDecoding else { index += 1; continue }
-            let need = max(0, blocks(for: sequence.context + 1) - sequence.blocks)
+            let need = max(0, blocks(for: sequence.context + 1 + drafts(for: sequence)) - sequence.blocks)
             if need <= freeBlocks {
                 index += 1
                 continue
@@ -149,7 +165,7 @@ struct ReplicaLane {
             // (prompt and output so far in one prefill); the output already streamed is kept.
             let victim = running.indices.max { running[$0].admittedOrder < running[$1].admittedOrder }!
             freeBlocks += running[victim].blocks
-            resumptions[running[victim].request] = (running[victim].generated, running[victim].firstToken)
+            resumptions[running[victim].request] = (running[victim].generated, running[victim].firstToken, running[victim].deliveries)
             waitingHead -= 1
             if waitingHead < 0 { waiting.insert(running[victim].request, at: 0); waitingHead = 0 } else { waiting[waitingHead] = running[victim].request }
             queuedPromptTokens += requests[running[victim].request].inputTokens
@@ -160,12 +176,13 @@ struct ReplicaLane {
         var decodeCount = 0
         for position in running.indices where running[position].isDecoding {
             let sequence = running[position]
-            let need = max(0, blocks(for: sequence.context + 1) - sequence.blocks)
+            let verified = 1 + drafts(for: sequence)
+            let need = max(0, blocks(for: sequence.context + verified) - sequence.blocks)
             freeBlocks -= need
             running[position].blocks += need
             decodeCount += 1
+            budget -= verified
         }
-        budget -= decodeCount
         // Prefill chunks: running prefills, then new admissions.
         var chunkCount = 0
         for position in running.indices where !running[position].isDecoding && budget > 0 {
@@ -201,7 +218,8 @@ struct ReplicaLane {
             queuedPromptTokens -= requests[request].inputTokens
             if resumption != nil { resumptions[request] = nil }
             running.append(Sequence(request: request, target: target, prefilled: cached, generated: folded, folded: folded, blocks: need,
-                                    firstToken: resumption?.firstToken ?? 0, admittedOrder: admissions, chunk: take))
+                                    firstToken: resumption?.firstToken ?? 0, deliveries: resumption?.deliveries ?? 0,
+                                    admittedOrder: admissions, chunk: take))
             chunkCount += 1
             budget -= take
         }
@@ -213,8 +231,15 @@ struct ReplicaLane {
         // prefills by position, then admissions, which were appended in order).
         for position in features.indices { features[position] = 0 }
         features[Feature.constant.rawValue] = 1
+        var draftingSequences = 0, draftingContext = 0.0
         for sequence in running where sequence.isDecoding {
             let context = sequence.context
+            if speculative != nil {
+                let drafts = drafts(for: sequence)
+                SpeculativeDecoding.addVerification(to: &features, context: context, drafts: drafts, window: window)
+                if drafts > 0 { draftingSequences += 1; draftingContext += Double(context) }
+                continue
+            }
             features[Feature.decodeTokens.rawValue] += 1
             features[Feature.decodeContext.rawValue] += Double(context + 1)
             features[Feature.decodeContextWindowed.rawValue] += Double(min(context + 1, window ?? Int.max))
@@ -232,7 +257,10 @@ struct ReplicaLane {
             features[Feature.touchedExperts.rawValue] = model.touchedExperts(
                 localTokens: features[Feature.prefillTokens.rawValue] + features[Feature.decodeTokens.rawValue])
         }
-        let stepTime = model.stepTime(features)
+        var stepTime = model.stepTime(features)
+        if let speculative, draftingSequences > 0 {
+            stepTime += speculative.draftTime(sequences: draftingSequences, contextSum: draftingContext, features: &draftFeatures)
+        }
         time += stepTime
         busy += stepTime
         steps += 1
@@ -243,13 +271,22 @@ struct ReplicaLane {
         for position in running.indices {
             let request = requests[running[position].request]
             if running[position].isDecoding {
-                running[position].generated += 1
-                sampled += 1
+                // The verified token, plus the accepted prefix of the drafts.
+                var gained = 1
+                if let speculative {
+                    for draft in 0..<drafts(for: running[position]) {
+                        guard random.unit() < speculative.acceptance[draft] else { break }
+                        gained += 1
+                    }
+                }
+                running[position].generated += gained
+                running[position].deliveries += 1
+                sampled += gained
             } else if running[position].chunk > 0 {
                 running[position].prefilled += running[position].chunk
                 if running[position].isDecoding {
                     // The prefill's last position samples a token: the first, or the next after a resumption.
-                    if running[position].generated == 0 { running[position].firstToken = time }
+                    if running[position].generated == 0 { running[position].firstToken = time } else { running[position].deliveries += 1 }
                     running[position].generated += 1
                     sampled += 1
                 }
@@ -269,7 +306,8 @@ struct ReplicaLane {
             let frontEnd = limits.frontEndLatency
             records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken + frontEnd,
                                                                 finish: time + frontEnd,
-                                                                inputTokens: request.inputTokens, outputTokens: request.outputTokens)
+                                                                inputTokens: request.inputTokens, outputTokens: request.outputTokens,
+                                                                deliveries: sequence.deliveries)
             freeBlocks += sequence.blocks
             running.remove(at: position)
             completed += 1

@@ -10,10 +10,15 @@ import FleetPerformance
 public struct ReplicaSimulator: Sendable {
     public let model: StepModel
     public let limits: SchedulerLimits
+    /// Speculative decoding, if the engine drafts; its accepted drafts are drawn from a generator seeded by `seed`.
+    public let speculative: SpeculativeDecoding?
+    public let seed: UInt64
 
-    public init(model: StepModel, limits: SchedulerLimits) {
+    public init(model: StepModel, limits: SchedulerLimits, speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0) {
         self.model = model
         self.limits = limits
+        self.speculative = speculative
+        self.seed = seed
     }
 
     /// What happened to one request.
@@ -23,6 +28,9 @@ public struct ReplicaSimulator: Sendable {
         public let finish: Double
         public let inputTokens: Int
         public let outputTokens: Int
+        /// Times output reached the client after the first token: `outputTokens − 1` without speculative
+        /// decoding, fewer with it (a step delivers the verified token and the accepted drafts together).
+        public let deliveries: Int
     }
 
     /// The outcome of a run.
@@ -40,7 +48,8 @@ public struct ReplicaSimulator: Sendable {
     /// Serves `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time zero and
     /// each completion releases the next request.
     public func run(_ requests: [Request], closedLoopConcurrency: Int? = nil) -> Run {
-        var lane = ReplicaLane(model: model, limits: limits, requests: requests, closedLoopConcurrency: closedLoopConcurrency)
+        var lane = ReplicaLane(model: model, limits: limits, requests: requests, closedLoopConcurrency: closedLoopConcurrency,
+                               speculative: speculative, seed: seed)
         while !lane.isDrained, lane.iterate() {}
         return lane.run
     }

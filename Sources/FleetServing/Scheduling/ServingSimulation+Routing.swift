@@ -7,7 +7,9 @@ extension ServingSimulation {
     ///
     /// - Complexity: O(lanes) per step and per arrival, on top of the lanes' own iterations.
     func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, limits: SchedulerLimits) -> [ReplicaSimulator.Run] {
-        var lanes = (0..<self.lanes).map { _ in ReplicaLane(model: model, limits: limits, requests: []) }
+        var lanes = (0..<self.lanes).map { lane in
+            ReplicaLane(model: model, limits: limits, requests: [], speculative: speculative, seed: seed &+ UInt64(lane))
+        }
         var routedCount = 0, lastChosen = lanes.count - 1
         // Closed loop: release times of requests not yet routed, ascending (completions of different lanes are
         // found out of time order, so each is inserted in place).

@@ -12,9 +12,16 @@ public struct ServingSimulation: Sendable {
     public let replicas: Int
     /// How arriving requests are spread over the lanes.
     public let router: RoutingPolicy
+    /// Speculative decoding, if the engine drafts.
+    public let speculative: SpeculativeDecoding?
+    /// Seeds the draws of accepted drafts (lane `i` draws from `seed + i`); unused without speculation.
+    public let seed: UInt64
 
-    public init(model: StepModel, limits: SchedulerLimits, replicas: Int, router: RoutingPolicy = .roundRobin) {
+    public init(model: StepModel, limits: SchedulerLimits, replicas: Int, router: RoutingPolicy = .roundRobin,
+                speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0) {
         precondition(replicas >= 1, "replicas must be at least 1, got \(replicas)")
+        self.speculative = speculative
+        self.seed = seed
         self.model = model
         self.limits = limits
         self.replicas = replicas
@@ -50,9 +57,9 @@ public struct ServingSimulation: Sendable {
             return ServingMetrics(runs: runRouted(requests, closedLoopConcurrency: concurrency, limits: limits),
                                   kvCapacityTokens: limits.kvCapacityTokens)
         }
-        let simulator = ReplicaSimulator(model: model, limits: limits)
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {
+            let simulator = ReplicaSimulator(model: model, limits: limits, speculative: speculative, seed: seed &+ UInt64(lane))
             let share = share(of: requests, lane: lane)
             guard !share.isEmpty else { continue }
             if case let .closedLoop(concurrency) = arrivals {

@@ -34,8 +34,12 @@ struct Predict: ParsableCommand {
     @Option(help: "Output tokens per request.") var output = 128
     @Option(help: "Requests in the static batch.") var batch = 1
     @Option(name: .customLong("memory-fraction"), help: "Override the engine's memory fraction.") var memoryFraction: Double?
-    @Option(name: .customLong("speculative-tokens"), help: "Draft tokens per step of MTP speculative decoding (0: off).")
+    @Option(name: .customLong("speculative-tokens"), help: "Draft tokens per step of speculative decoding (0: off).")
     var speculativeTokens = 0
+    @Option(name: .customLong("speculative-method"), help: "Drafter: mtp or eagle (one decoder layer of the target), or draft-model.")
+    var speculativeMethod: SpeculativeMethodArgument = .init(.multiTokenPrediction)
+    @Option(name: .customLong("draft-model"), help: "Model profile id of the draft model (with --speculative-method draft-model).")
+    var draftModel: String?
     @Option(help: "Acceptance rate per draft position, comma separated (e.g. 0.8,0.6); one value applies to all.")
     var acceptance: String?
     @Flag(help: "Print per operator class its FLOPs, bytes, time, bound and the efficiency used with its source.")
@@ -65,7 +69,8 @@ struct Predict: ParsableCommand {
                 let stepModel = try StepModel(spec: spec)
                 let memory = try MemoryPlan(spec: spec)
                 let prediction = try StaticBatchPrediction(model: stepModel, memory: memory, batch: batch,
-                                                           inputTokens: input, outputTokens: output, speculative: try speculative())
+                                                           inputTokens: input, outputTokens: output,
+                                                           speculative: try speculative(target: spec, catalog: catalog))
                 print(PredictionReport.text(prediction, spec: spec, explain: explain), terminator: "")
             } catch let error as PerformanceError {
                 throw CLIError(error.message)
@@ -75,7 +80,7 @@ struct Predict: ParsableCommand {
 }
 
 extension Predict {
-    func speculative() throws -> SpeculativeDecoding? {
+    func speculative(target: DeploymentSpec, catalog: ProfileCatalog) throws -> SpeculativeDecoding? {
         guard speculativeTokens > 0 else { return nil }
         let rates = (acceptance ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !rates.isEmpty, rates.allSatisfy({ (0...1).contains($0) }) else {
@@ -85,8 +90,27 @@ extension Predict {
         guard perPosition.count == speculativeTokens else {
             throw CLIError("'--acceptance' gives \(rates.count) rates for \(speculativeTokens) draft tokens")
         }
-        return SpeculativeDecoding(draftTokens: speculativeTokens, acceptance: perPosition)
+        var draft: ModelProfile?
+        if let draftModel {
+            guard let profile = catalog.model(draftModel) else {
+                throw CLIError(Suggestion.unknown("model", draftModel, in: catalog.models.map(\.id)))
+            }
+            draft = profile
+        }
+        return try SpeculativeDecoding.make(method: speculativeMethod.method, draftTokens: speculativeTokens, acceptance: perPosition,
+                                            target: target, draftModel: draft)
     }
+}
+
+struct SpeculativeMethodArgument: ExpressibleByArgument {
+    let method: SpeculativeDecoding.Method
+    init(_ method: SpeculativeDecoding.Method) { self.method = method }
+    init?(argument: String) {
+        guard let method = SpeculativeDecoding.Method(rawValue: argument) else { return nil }
+        self.method = method
+    }
+    var defaultValueDescription: String { method.rawValue }
+    static var allValueStrings: [String] { SpeculativeDecoding.Method.allCases.map(\.rawValue) }
 }
 
 struct PrecisionArgument: ExpressibleByArgument {

@@ -58,7 +58,7 @@ enum SimulationTable {
         rows.append(["preemptions"] + results.map { "\($0.metrics.preemptions)" })
         rows.append(["busy (% of time stepping)"] + results.map { String(format: "%.1f", $0.metrics.utilization * 100) })
         rows.append(["KV occupancy (% mean)"] + results.map { String(format: "%.2f", $0.metrics.kvOccupancy * 100) })
-        rows.append(["KV capacity (tokens/replica)"] + results.map { "\($0.memory.kvCapacityTokens)" })
+        rows.append(["KV capacity (tokens/replica)"] + results.map { "\($0.kvCapacityTokens)" })
         rows.append(["meets SLO"] + results.map { result in
             result.objectives.isEmpty ? "-" : (result.meetsObjectives ? "yes" : "no (" + result.objectives.filter { $0.value > $0.limit }.map(\.name).joined(separator: ", ") + ")")
         })
