@@ -41,6 +41,19 @@ struct ScenarioErrorMessageTests {
         ])
     }
 
+    @Test func disaggregationSettingsAreCheckedWhereTheyAreWritten() {
+        let line = "    parallelism: {tensor: 8}"
+        #expect(errors(replacing(line, with: line + "\n    disaggregation: {prefill_replicas: 0, decode_replicas: 2, kv_transfer_bandwidth: -5 GB/s}")) == [
+            "plan.yaml:11:40: error: 'prefill_replicas' must be at least 1, got 0",
+            "plan.yaml:11:86: error: 'kv_transfer_bandwidth' must be positive, got '-5 GB/s'",
+        ])
+        let closedLoop = replacing(line, with: line + "\n    disaggregation: {prefill_replicas: 1, decode_replicas: 2}")
+            .replacingOccurrences(of: "arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: concurrency, concurrency: 8}")
+        #expect(errors(closedLoop) == [
+            "plan.yaml:11:21: error: a disaggregated deployment is simulated with open-loop arrivals (poisson, gamma, constant, diurnal, trace, offline), not 'concurrency'",
+        ])
+    }
+
     @Test func malformedYAML() {
         #expect(errors("version: 1\ndeployments: [\n  - name: x\n") == [
             "plan.yaml:3:3: error: malformed YAML: did not find expected node content",

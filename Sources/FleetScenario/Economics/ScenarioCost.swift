@@ -186,7 +186,7 @@ public enum ScenarioCost {
                 guard perReplica > 0 else {
                     throw PerformanceError("option '\(option.name)': one replica of '\(name)' cannot meet the latency objective at any load")
                 }
-                let servingFleet = CostModel.Fleet(hardware: hardware, devicesPerReplica: deployment.devices,
+                let servingFleet = CostModel.Fleet(hardware: hardware, devicesPerReplica: deployment.devicesPerReplica,
                                                    capacityPerReplica: perReplica, busy: busy)
                 try checkFleetSize(servingFleet, option: option.name, deployment: name, finance: finance, rate: rate)
                 fleet = servingFleet

@@ -119,6 +119,27 @@ struct ScenarioValidator {
         }
         validateScheduling(deployment.scheduling, at: path.appending("scheduling"))
         if let speculative = deployment.speculative { validate(speculative, at: path.appending("speculative")) }
+        if let disaggregation = deployment.disaggregation {
+            validate(disaggregation, hardware: hardware, at: path.appending("disaggregation"))
+        }
+    }
+
+    private mutating func validate(_ disaggregation: DisaggregationSettings, hardware: HardwareProfile?, at path: DocumentPath) {
+        for (name, count) in [("prefill_replicas", disaggregation.prefillReplicas), ("decode_replicas", disaggregation.decodeReplicas)] {
+            if count < 1 { fail("'\(name)' must be at least 1, got \(count)", at: path.appending(name)) }
+            checkLimit(count, name, limit: scenario.limits.replicas, unit: "replicas", at: path.appending(name))
+        }
+        if let bandwidth = disaggregation.kvTransferBandwidth {
+            if !(bandwidth.value > 0 && bandwidth.value.isFinite) {
+                fail("'kv_transfer_bandwidth' must be positive, got '\(bandwidth)'", at: path.appending("kv_transfer_bandwidth"))
+            }
+        } else if let hardware, hardware.interconnect?.scaleOut?.bandwidth == nil {
+            fail(DisaggregationSettings.noTransferBandwidthMessage(hardware.id), at: path)
+        }
+        if scenario.workload.arrivals.pattern == .concurrency {
+            fail("a disaggregated deployment is simulated with open-loop arrivals (poisson, gamma, constant, diurnal, trace, offline), not 'concurrency'",
+                 at: path)
+        }
     }
 
     /// Most draft tokens per step: engines draft a handful (SGLang and vLLM examples use 1–7); beyond 16 the

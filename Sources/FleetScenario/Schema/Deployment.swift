@@ -26,10 +26,15 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var router: RoutingPolicy?
     /// Speculative decoding, if the engine drafts.
     public var speculative: SpeculativeSettings?
+    /// Separate prefill and decode replicas; each of `replicas` is then one unit of both pools.
+    public var disaggregation: DisaggregationSettings?
+
+    /// Devices of one replica as the fleet counts them: `devices`, times the replicas of a disaggregated unit.
+    public var devicesPerReplica: Int { devices * (disaggregation?.replicasPerUnit ?? 1) }
 
     enum CodingKeys: String, CodingKey {
         case name, hardware, model, engine, devices, replicas, precision, parallelism, scheduling, powerCap = "power_cap", router
-        case speculative
+        case speculative, disaggregation
     }
 
     public init(name: String, hardware: String, model: String, engine: String, devices: Int, replicas: Int,
@@ -65,6 +70,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         powerCap = try container.decode(Watts.self, forKey: .powerCap, orRecord: problems)
         router = try container.decode(RoutingPolicy.self, forKey: .router, orRecord: problems)
         speculative = try container.decode(SpeculativeSettings.self, forKey: .speculative, orRecord: problems)
+        disaggregation = try container.decode(DisaggregationSettings.self, forKey: .disaggregation, orRecord: problems)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -81,6 +87,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         try container.encodeIfPresent(powerCap, forKey: .powerCap)
         try container.encodeIfPresent(router, forKey: .router)
         try container.encodeIfPresent(speculative, forKey: .speculative)
+        try container.encodeIfPresent(disaggregation, forKey: .disaggregation)
     }
 }
 

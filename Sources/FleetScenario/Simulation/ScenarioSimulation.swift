@@ -34,6 +34,11 @@ public enum ScenarioSimulation {
         /// Speculative decoding, if the deployment drafts, and the seed of its accepted-draft draws.
         public let speculative: SpeculativeDecoding?
         public let seed: UInt64
+        /// Separate prefill and decode pools, if the deployment disaggregates them.
+        public let disaggregation: Disaggregation?
+
+        /// Devices of one replica (a disaggregated replica is a unit of both pools).
+        public var devicesPerReplica: Int { model.spec.devices * (disaggregation.map { $0.prefillReplicas + $0.decodeReplicas } ?? 1) }
 
         /// `requests` as this deployment serves them: prefix-cache hits dropped when it does not cache prefixes.
         public func servable(_ requests: [Request]) -> [Request] {
@@ -44,7 +49,7 @@ public enum ScenarioSimulation {
         /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
         public func simulation(replicas: Int? = nil) -> ServingSimulation {
             ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router,
-                              speculative: speculative, seed: seed)
+                              speculative: speculative, seed: seed, disaggregation: disaggregation)
         }
     }
 
@@ -74,6 +79,14 @@ public enum ScenarioSimulation {
                 guard kvCapacity > 0 else {
                     throw PerformanceError("the drafter's weights leave no room for the KV cache")
                 }
+                var disaggregation: Disaggregation?
+                if let settings = deployment.disaggregation {
+                    guard let bandwidth = settings.kvTransferBandwidth ?? spec.hardware.interconnect?.scaleOut?.bandwidth else {
+                        throw PerformanceError(DisaggregationSettings.noTransferBandwidthMessage(spec.hardware.id))
+                    }
+                    disaggregation = Disaggregation(prefillReplicas: settings.prefillReplicas, decodeReplicas: settings.decodeReplicas,
+                                                    transferBandwidth: bandwidth.value, kvBytesPerToken: memory.kvBytesPerToken.value)
+                }
                 let limits = SchedulerLimits(
                     maxSequences: scheduling.maxSequences ?? Int.max, maxBatchedTokens: spec.maxBatchedTokens,
                     chunkedPrefill: scheduling.chunkedPrefill ?? false, kvBlockSize: scheduling.kvBlockSize ?? 16,
@@ -84,7 +97,7 @@ public enum ScenarioSimulation {
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
                                          memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
                                          prefixCaching: scheduling.prefixCaching ?? false, speculative: speculative,
-                                         seed: scenario.seed))
+                                         seed: scenario.seed, disaggregation: disaggregation))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }
@@ -149,7 +162,7 @@ public enum ScenarioSimulation {
                 throw PerformanceError("deployment '\(deployment.name)': the longest request (\(longest) tokens) does not fit the KV cache (\(lane) tokens)")
             }
             let metrics = deployment.simulation().run(deployment.servable(requests), arrivals: arrivals)
-            results.append(Result(deployment: deployment.name, devices: deployment.model.spec.devices * deployment.replicas,
+            results.append(Result(deployment: deployment.name, devices: deployment.devicesPerReplica * deployment.replicas,
                                   metrics: metrics, memory: deployment.memory,
                                   kvCapacityTokens: deployment.limits.kvCapacityTokens, objectives: objectives(scenario.workload.slo, metrics)))
         }

@@ -149,7 +149,28 @@ struct ReplicaLane {
         return true
     }
 
+    /// Admits the handed-off requests at the head of the queue (the decode pool of a disaggregated
+    /// deployment): their prompt's KV has arrived from a prefill replica, so they join this step's decodes
+    /// without a prefill, and their first token reaches the client now, as the decode replica takes over.
+    private mutating func admitHandoffs() {
+        while running.count < limits.maxSequences, waitingHead < waiting.count {
+            let index = waiting[waitingHead]
+            let request = requests[index]
+            guard request.handoff != nil, resumptions[index] == nil else { return }
+            let need = limits.reserveWholeSequence
+                ? blocks(for: request.inputTokens + request.outputTokens) : blocks(for: request.inputTokens + 1)
+            guard need <= freeBlocks else { return }
+            freeBlocks -= need
+            waitingHead += 1
+            admissions += 1
+            queuedPromptTokens -= request.inputTokens
+            running.append(Sequence(request: index, target: request.inputTokens, prefilled: request.inputTokens, generated: 1,
+                                    blocks: need, firstToken: time, admittedOrder: admissions))
+        }
+    }
+
     private mutating func step() {
+        admitHandoffs()
         // Decodes first; preempt the newest admission while a decode lacks a block.
         var budget = limits.maxBatchedTokens
         var index = 0
@@ -199,6 +220,8 @@ struct ReplicaLane {
         }
         while budget > 0, running.count < limits.maxSequences, waitingHead < waiting.count {
             let request = waiting[waitingHead]
+            // A handed-off request waits for a seat and blocks at the next step's start (`admitHandoffs`).
+            if requests[request].handoff != nil && resumptions[request] == nil { break }
             // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks; a
             // resumed request prefills its output so far with the prompt.
             let cached = requests[request].cachedTokens
@@ -301,13 +324,13 @@ struct ReplicaLane {
         for position in finished.reversed() {
             let sequence = running[position]
             let request = requests[sequence.request]
-            let arrival = closedLoop ? arrivalTimes[sequence.request] : request.arrival
+            let arrival = closedLoop ? arrivalTimes[sequence.request] : (request.handoff?.arrival ?? request.arrival)
             // The front end delivers the first token and the last one its latency after the engine produced them.
             let frontEnd = limits.frontEndLatency
             records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken + frontEnd,
                                                                 finish: time + frontEnd,
                                                                 inputTokens: request.inputTokens, outputTokens: request.outputTokens,
-                                                                deliveries: sequence.deliveries)
+                                                                deliveries: sequence.deliveries, requestID: request.id)
             freeBlocks += sequence.blocks
             running.remove(at: position)
             completed += 1

@@ -31,6 +31,8 @@ public struct ReplicaSimulator: Sendable {
         /// Times output reached the client after the first token: `outputTokens − 1` without speculative
         /// decoding, fewer with it (a step delivers the verified token and the accepted drafts together).
         public let deliveries: Int
+        /// ``Request/id`` of the request.
+        public let requestID: Int
     }
 
     /// The outcome of a run.

@@ -16,10 +16,13 @@ public struct ServingSimulation: Sendable {
     public let speculative: SpeculativeDecoding?
     /// Seeds the draws of accepted drafts (lane `i` draws from `seed + i`); unused without speculation.
     public let seed: UInt64
+    /// Separate prefill and decode pools in each replica, if the deployment disaggregates them.
+    public let disaggregation: Disaggregation?
 
     public init(model: StepModel, limits: SchedulerLimits, replicas: Int, router: RoutingPolicy = .roundRobin,
-                speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0) {
+                speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0, disaggregation: Disaggregation? = nil) {
         precondition(replicas >= 1, "replicas must be at least 1, got \(replicas)")
+        self.disaggregation = disaggregation
         self.speculative = speculative
         self.seed = seed
         self.model = model
@@ -50,12 +53,20 @@ public struct ServingSimulation: Sendable {
     /// share of the concurrency busy; the state-aware routers advance the lanes together (see
     /// `runRouted`), and in closed loop a completion anywhere releases the next request.
     public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
+        if disaggregation != nil {
+            if case .closedLoop = arrivals { preconditionFailure("a disaggregated deployment is simulated with open-loop arrivals") }
+            return runDisaggregated(requests)
+        }
+        return ServingMetrics(runs: runs(requests, arrivals: arrivals), kvCapacityTokens: laneLimits.kvCapacityTokens)
+    }
+
+    /// The run of every lane that served a request.
+    func runs(_ requests: [Request], arrivals: ArrivalProcess) -> [ReplicaSimulator.Run] {
         let limits = laneLimits, lanes = self.lanes
         if router != .roundRobin && lanes > 1 {
             var concurrency: Int?
             if case let .closedLoop(inFlight) = arrivals { concurrency = max(1, inFlight) }
-            return ServingMetrics(runs: runRouted(requests, closedLoopConcurrency: concurrency, limits: limits),
-                                  kvCapacityTokens: limits.kvCapacityTokens)
+            return runRouted(requests, closedLoopConcurrency: concurrency, limits: limits)
         }
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {
@@ -69,6 +80,6 @@ public struct ServingSimulation: Sendable {
                 runs.append(simulator.run(share))
             }
         }
-        return ServingMetrics(runs: runs, kvCapacityTokens: limits.kvCapacityTokens)
+        return runs
     }
 }
