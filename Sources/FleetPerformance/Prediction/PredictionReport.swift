@@ -11,7 +11,7 @@ public enum PredictionReport {
             + (spec.dataParallelAttention > 1 ? ", dp attention \(spec.dataParallelAttention)" : "") + "); "
             + "weights \(spec.weights.rawValue), activations \(spec.activations.rawValue), KV \(spec.kvCache.rawValue)")
         lines.append("static batch \(prediction.batch) × (\(prediction.inputTokens) in, \(prediction.outputTokens) out)"
-            + (prediction.speculative.map { " with MTP speculative decoding: \($0.draftTokens) draft tokens, \(UnitFormatter.number($0.expectedTokensPerStep)) tokens per step expected" } ?? ""))
+            + (prediction.speculative.map { " with speculative decoding (\($0.method.rawValue)): \($0.draftTokens) draft tokens, \(UnitFormatter.number($0.expectedTokensPerStep)) tokens per step expected" } ?? ""))
         lines.append("")
         lines.append(TextTable(header: ["quantity", "value"], rows: [
             ["prefill (TTFT of the last request)", "\(prediction.prefillTime) in \(prediction.prefillSteps) step(s)"],
