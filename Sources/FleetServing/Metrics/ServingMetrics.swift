@@ -84,9 +84,9 @@ public struct ServingMetrics: Sendable, Equatable {
                 if record.outputTokens > 1 {
                     tpot.append((record.finish - record.firstToken) / Double(record.outputTokens - 1))
                     gaps += record.finish - record.firstToken
-                    gapCount += record.deliveries
                 }
             }
+            gapCount += run.deliveries
         }
         requests = count
         duration = count == 0 ? .leastNonzeroMagnitude : max(end - start, .leastNonzeroMagnitude)

@@ -13,8 +13,15 @@ struct ReplicaLane {
     /// Speculative decoding, if the engine drafts: every decoding sequence verifies up to `k + 1` tokens a step
     /// and gains the verified token plus its accepted drafts, drawn from ``random``.
     let speculative: SpeculativeDecoding?
+    /// `k` of ``speculative`` (0 without it) and its acceptance rates, read per sequence without copying it.
+    private let draftLimit: Int
+    private let acceptance: [Double]
     private var random: RandomSource
     private var draftFeatures = [Double](repeating: 0, count: Feature.count)
+    /// Whether every request arrives with its prompt's KV and first token (the decode pool of a disaggregated
+    /// deployment): it joins the decodes without a prefill (``admitHandoffs()``).
+    let arrivesPrefilled: Bool
+    private var deliveries = 0
     private(set) var requests: [Request]
 
     private struct Sequence {
@@ -71,10 +78,13 @@ struct ReplicaLane {
     /// A lane serving `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time
     /// zero and each completion releases the next one.
     init(model: StepModel, limits: SchedulerLimits, requests: [Request], closedLoopConcurrency: Int? = nil,
-         speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0) {
+         speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0, arrivesPrefilled: Bool = false) {
+        self.arrivesPrefilled = arrivesPrefilled
         self.model = model
         self.limits = limits
         self.speculative = speculative
+        draftLimit = speculative?.draftTokens ?? 0
+        acceptance = speculative?.acceptance ?? []
         random = RandomSource(seed: seed)
         self.requests = requests
         records = [ReplicaSimulator.Record?](repeating: nil, count: requests.count)
@@ -93,9 +103,8 @@ struct ReplicaLane {
     private func blocks(for tokens: Int) -> Int { (tokens + blockSize - 1) / blockSize }
 
     /// Draft tokens a decoding sequence verifies this step: `k`, fewer near the end of its output.
-    private func drafts(for sequence: Sequence) -> Int {
-        guard let speculative else { return 0 }
-        return min(speculative.draftTokens, requests[sequence.request].outputTokens - sequence.generated - 1)
+    @inline(__always) private func drafts(for sequence: Sequence) -> Int {
+        draftLimit == 0 ? 0 : min(draftLimit, requests[sequence.request].outputTokens - sequence.generated - 1)
     }
 
     /// Whether every request the lane has received is finished.
@@ -156,7 +165,7 @@ struct ReplicaLane {
         while running.count < limits.maxSequences, waitingHead < waiting.count {
             let index = waiting[waitingHead]
             let request = requests[index]
-            guard request.handoff != nil, resumptions[index] == nil else { return }
+            guard arrivesPrefilled, resumptions[index] == nil else { return }
             let need = limits.reserveWholeSequence
                 ? blocks(for: request.inputTokens + request.outputTokens) : blocks(for: request.inputTokens + 1)
             guard need <= freeBlocks else { return }
@@ -221,7 +230,7 @@ struct ReplicaLane {
         while budget > 0, running.count < limits.maxSequences, waitingHead < waiting.count {
             let request = waiting[waitingHead]
             // A handed-off request waits for a seat and blocks at the next step's start (`admitHandoffs`).
-            if requests[request].handoff != nil && resumptions[request] == nil { break }
+            if arrivesPrefilled && resumptions[request] == nil { break }
             // A prefix-cache hit starts the prompt after its cached tokens, whose KV still takes blocks; a
             // resumed request prefills its output so far with the prompt.
             let cached = requests[request].cachedTokens
@@ -257,7 +266,7 @@ struct ReplicaLane {
         var draftingSequences = 0, draftingContext = 0.0
         for sequence in running where sequence.isDecoding {
             let context = sequence.context
-            if speculative != nil {
+            if draftLimit > 0 {
                 let drafts = drafts(for: sequence)
                 SpeculativeDecoding.addVerification(to: &features, context: context, drafts: drafts, window: window)
                 if drafts > 0 { draftingSequences += 1; draftingContext += Double(context) }
@@ -281,7 +290,7 @@ struct ReplicaLane {
                 localTokens: features[Feature.prefillTokens.rawValue] + features[Feature.decodeTokens.rawValue])
         }
         var stepTime = model.stepTime(features)
-        if let speculative, draftingSequences > 0 {
+        if draftingSequences > 0, let speculative {
             stepTime += speculative.draftTime(sequences: draftingSequences, contextSum: draftingContext, features: &draftFeatures)
         }
         time += stepTime
@@ -296,9 +305,9 @@ struct ReplicaLane {
             if running[position].isDecoding {
                 // The verified token, plus the accepted prefix of the drafts.
                 var gained = 1
-                if let speculative {
+                if draftLimit > 0 {
                     for draft in 0..<drafts(for: running[position]) {
-                        guard random.unit() < speculative.acceptance[draft] else { break }
+                        guard random.unit() < acceptance[draft] else { break }
                         gained += 1
                     }
                 }
@@ -324,13 +333,13 @@ struct ReplicaLane {
         for position in finished.reversed() {
             let sequence = running[position]
             let request = requests[sequence.request]
-            let arrival = closedLoop ? arrivalTimes[sequence.request] : (request.handoff?.arrival ?? request.arrival)
+            let arrival = closedLoop ? arrivalTimes[sequence.request] : request.arrival
             // The front end delivers the first token and the last one its latency after the engine produced them.
             let frontEnd = limits.frontEndLatency
             records[sequence.request] = ReplicaSimulator.Record(arrival: arrival, firstToken: sequence.firstToken + frontEnd,
                                                                 finish: time + frontEnd,
-                                                                inputTokens: request.inputTokens, outputTokens: request.outputTokens,
-                                                                deliveries: sequence.deliveries, requestID: request.id)
+                                                                inputTokens: request.inputTokens, outputTokens: request.outputTokens)
+            deliveries += sequence.deliveries
             freeBlocks += sequence.blocks
             running.remove(at: position)
             completed += 1
@@ -349,6 +358,6 @@ struct ReplicaLane {
     /// The outcome so far: the records of finished requests in the order the lane received them.
     var run: ReplicaSimulator.Run {
         ReplicaSimulator.Run(records: records.compactMap { $0 }, steps: steps, preemptions: preemptions, kvTokenSeconds: kvTokenSeconds,
-                             busyTime: busy, sampledTokens: sampled)
+                             busyTime: busy, sampledTokens: sampled, deliveries: deliveries)
     }
 }

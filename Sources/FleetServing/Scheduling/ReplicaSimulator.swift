@@ -28,11 +28,6 @@ public struct ReplicaSimulator: Sendable {
         public let finish: Double
         public let inputTokens: Int
         public let outputTokens: Int
-        /// Times output reached the client after the first token: `outputTokens − 1` without speculative
-        /// decoding, fewer with it (a step delivers the verified token and the accepted drafts together).
-        public let deliveries: Int
-        /// ``Request/id`` of the request.
-        public let requestID: Int
     }
 
     /// The outcome of a run.
@@ -45,6 +40,10 @@ public struct ReplicaSimulator: Sendable {
         public let busyTime: Double
         /// Output tokens sampled over the run, counting a token sampled again after a preemption twice.
         public let sampledTokens: Int
+        /// Times output reached a client after its first token, over the finished requests: `output − 1` per
+        /// request without speculative decoding, fewer with it (a step delivers the verified token and the
+        /// accepted drafts together).
+        public let deliveries: Int
     }
 
     /// Serves `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time zero and

@@ -18,50 +18,72 @@ extension ServingSimulation {
                                             router: router, seed: seed)
         let decodePool = ServingSimulation(model: model, limits: limits, replicas: replicas * disaggregation.decodeReplicas,
                                            router: router, speculative: speculative, seed: seed &+ 0x5EED)
-        let numbered = requests.enumerated().map { index, request in
+        let oneToken = requests.map { request in
             var copy = request
-            copy.id = index
             copy.outputTokens = 1
             return copy
         }
-        let prefillRuns = prefillPool.runs(numbered, arrivals: .offline)
-        var handed: [Request] = [], finishedAtPrefill: [ReplicaSimulator.Record] = []
-        handed.reserveCapacity(requests.count)
-        for run in prefillRuns {
-            for record in run.records {
-                let original = requests[record.requestID]
-                guard original.outputTokens > 1 else {
-                    let delivered = record.firstToken + limits.frontEndLatency
-                    finishedAtPrefill.append(.init(arrival: record.arrival, firstToken: delivered, finish: delivered,
-                                                   inputTokens: original.inputTokens, outputTokens: original.outputTokens,
-                                                   deliveries: 0, requestID: record.requestID))
-                    continue
-                }
-                var request = Request(arrival: record.firstToken + disaggregation.transferTime(tokens: original.inputTokens),
-                                      inputTokens: original.inputTokens, outputTokens: original.outputTokens)
-                request.id = record.requestID
-                request.handoff = .init(arrival: record.arrival, firstToken: record.firstToken)
-                handed.append(request)
-            }
+        let prefill = prefillPool.laneRuns(oneToken, arrivesPrefilled: false)
+        let firstTokens = Self.records(of: prefill).map(\.firstToken)
+
+        // Requests reach the decode pool when their KV has moved, in that order.
+        var finishedAtPrefill: [ReplicaSimulator.Record] = []
+        var order: [Int] = []
+        for (index, request) in requests.enumerated() {
+            if request.outputTokens > 1 { order.append(index); continue }
+            let delivered = firstTokens[index] + limits.frontEndLatency
+            finishedAtPrefill.append(.init(arrival: request.arrival, firstToken: delivered, finish: delivered,
+                                           inputTokens: request.inputTokens, outputTokens: request.outputTokens))
         }
-        handed.sort { ($0.arrival, $0.id) < ($1.arrival, $1.id) }
-        var decodeRuns = decodePool.runs(handed, arrivals: .offline)
-        if !finishedAtPrefill.isEmpty {
-            if decodeRuns.isEmpty {
-                decodeRuns = [ReplicaSimulator.Run(records: finishedAtPrefill, steps: 0, preemptions: 0, kvTokenSeconds: 0, busyTime: 0,
-                                                   sampledTokens: 0)]
-            } else {
-                let first = decodeRuns[0]
-                decodeRuns[0] = ReplicaSimulator.Run(records: first.records + finishedAtPrefill, steps: first.steps, preemptions: first.preemptions,
-                                                     kvTokenSeconds: first.kvTokenSeconds, busyTime: first.busyTime,
-                                                     sampledTokens: first.sampledTokens)
-            }
+        let ready = order.map { firstTokens[$0] + disaggregation.transferTime(tokens: requests[$0].inputTokens) }
+        let sorted = order.indices.sorted { (ready[$0], order[$0]) < (ready[$1], order[$1]) }
+        let handed = sorted.map { Request(arrival: ready[$0], inputTokens: requests[order[$0]].inputTokens,
+                                          outputTokens: requests[order[$0]].outputTokens) }
+        let decode = decodePool.laneRuns(handed, arrivesPrefilled: true)
+
+        // A decode record's arrival is the KV's; the request arrived at the prefill pool.
+        var records = Array(repeating: [ReplicaSimulator.Record](), count: decode.runs.count)
+        for (position, record) in Self.records(of: decode).enumerated() {
+            let original = requests[order[sorted[position]]]
+            records[decode.lanes[position]].append(.init(arrival: original.arrival, firstToken: record.firstToken, finish: record.finish,
+                                                         inputTokens: record.inputTokens, outputTokens: record.outputTokens))
         }
-        // The prefill pool's requests are not the workload's: keep its work, drop its one-token records.
-        let prefillWork = prefillRuns.map {
+        if !finishedAtPrefill.isEmpty { records[0] += finishedAtPrefill }
+        let decodeRuns = decode.runs.enumerated().map { lane, run in
+            ReplicaSimulator.Run(records: records[lane], steps: run.steps, preemptions: run.preemptions, kvTokenSeconds: run.kvTokenSeconds,
+                                 busyTime: run.busyTime, sampledTokens: run.sampledTokens, deliveries: run.deliveries)
+        }
+        // The prefill pool's one-token requests are not the workload's: keep its work, not its records.
+        let prefillWork = prefill.runs.map {
             ReplicaSimulator.Run(records: [], steps: $0.steps, preemptions: $0.preemptions, kvTokenSeconds: $0.kvTokenSeconds,
-                                 busyTime: $0.busyTime, sampledTokens: $0.sampledTokens)
+                                 busyTime: $0.busyTime, sampledTokens: $0.sampledTokens, deliveries: 0)
         }
-        return ServingMetrics(runs: decodeRuns + prefillWork, kvCapacityTokens: laneLimits.kvCapacityTokens)
+        return ServingMetrics(runs: (decodeRuns + prefillWork).filter { $0.steps > 0 || !$0.records.isEmpty },
+                              kvCapacityTokens: laneLimits.kvCapacityTokens)
+    }
+
+    /// Open loop: the run of every lane (empty ones too) and, for each request, the lane that served it. A lane's
+    /// records are in the order its requests arrived, since every request finishes.
+    func laneRuns(_ requests: [Request], arrivesPrefilled: Bool) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
+        let limits = laneLimits, count = lanes
+        if router != .roundRobin && count > 1 {
+            return runRouted(requests, closedLoopConcurrency: nil, limits: limits, arrivesPrefilled: arrivesPrefilled)
+        }
+        let runs = (0..<count).map { lane in
+            var replica = ReplicaLane(model: model, limits: limits, requests: share(of: requests, lane: lane),
+                                      speculative: speculative, seed: seed &+ UInt64(lane), arrivesPrefilled: arrivesPrefilled)
+            while !replica.isDrained, replica.iterate() {}
+            return replica.run
+        }
+        return (runs, requests.indices.map { $0 % count })
+    }
+
+    /// The record of each request, in request order, from lanes' runs and the lane of each request.
+    static func records(of outcome: (runs: [ReplicaSimulator.Run], lanes: [Int])) -> [ReplicaSimulator.Record] {
+        var cursor = [Int](repeating: 0, count: outcome.runs.count)
+        return outcome.lanes.map { lane in
+            defer { cursor[lane] += 1 }
+            return outcome.runs[lane].records[cursor[lane]]
+        }
     }
 }

@@ -6,10 +6,15 @@ extension ServingSimulation {
     /// time zero and each completion, on any lane, releases the next request at its finish time.
     ///
     /// - Complexity: O(lanes) per step and per arrival, on top of the lanes' own iterations.
-    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, limits: SchedulerLimits) -> [ReplicaSimulator.Run] {
+    /// - Returns: the run of every lane, empty ones included, and for each request the lane it was routed to.
+    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, limits: SchedulerLimits,
+                   arrivesPrefilled: Bool = false) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
         var lanes = (0..<self.lanes).map { lane in
-            ReplicaLane(model: model, limits: limits, requests: [], speculative: speculative, seed: seed &+ UInt64(lane))
+            ReplicaLane(model: model, limits: limits, requests: [], speculative: speculative, seed: seed &+ UInt64(lane),
+                        arrivesPrefilled: arrivesPrefilled)
         }
+        var assignment: [Int] = []
+        assignment.reserveCapacity(requests.count)
         var routedCount = 0, lastChosen = lanes.count - 1
         // Closed loop: release times of requests not yet routed, ascending (completions of different lanes are
         // found out of time order, so each is inserted in place).
@@ -32,6 +37,7 @@ extension ServingSimulation {
                 var request = requests[routedCount]
                 request.arrival = arrival
                 lanes[chosen].receive(request)
+                assignment.append(chosen)
                 lastChosen = chosen
                 routedCount += 1
                 if closedLoopConcurrency != nil { releases.removeFirst() }
@@ -50,7 +56,7 @@ extension ServingSimulation {
                 }
             }
         }
-        return lanes.map(\.run).filter { !$0.records.isEmpty }
+        return (lanes.map(\.run), assignment)
     }
 
     /// The lane the policy picks at `instant`, scanning from the lane after `last` so that ties rotate.

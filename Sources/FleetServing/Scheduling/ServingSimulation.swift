@@ -66,7 +66,7 @@ public struct ServingSimulation: Sendable {
         if router != .roundRobin && lanes > 1 {
             var concurrency: Int?
             if case let .closedLoop(inFlight) = arrivals { concurrency = max(1, inFlight) }
-            return runRouted(requests, closedLoopConcurrency: concurrency, limits: limits)
+            return runRouted(requests, closedLoopConcurrency: concurrency, limits: limits).runs.filter { !$0.records.isEmpty }
         }
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {

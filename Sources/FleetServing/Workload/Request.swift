@@ -8,17 +8,6 @@ public struct Request: Sendable, Equatable {
     /// KV blocks like the rest of the prompt. At most `inputTokens − 1`, since the last prompt token is
     /// always computed to sample the first output token.
     public var cachedTokens: Int
-    /// Position of the request in its workload (set by a disaggregated run to follow it from pool to pool).
-    public var id = 0
-    /// Set for a request handed to the decode pool of a disaggregated deployment: it arrives (at `arrival`)
-    /// with its prompt's KV moved from a prefill replica and its first token produced; `nil` otherwise.
-    public var handoff: Handoff?
-
-    /// Where a handed-off request comes from: its arrival at the prefill pool and its first token there (seconds).
-    public struct Handoff: Sendable, Equatable {
-        public let arrival: Double
-        public let firstToken: Double
-    }
 
     public init(arrival: Double, inputTokens: Int, outputTokens: Int, cachedTokens: Int = 0) {
         precondition(cachedTokens >= 0 && (cachedTokens == 0 || cachedTokens < inputTokens),

@@ -30,7 +30,7 @@ struct RoutingPolicyTests {
             let simulation = ServingSimulation(model: model, limits: ServingFixtures.limits(memory, kvTokens: 40_000), replicas: 3, router: router)
             let runs = simulation.runRouted(requests, closedLoopConcurrency: arrivals == .closedLoop(concurrency: 40) ? 40 : nil,
                                             limits: simulation.laneLimits)
-            let records = runs.flatMap(\.records)
+            let records = runs.runs.flatMap(\.records)
             #expect(records.count == requests.count)
             #expect(records.reduce(0) { $0 + $1.outputTokens } == requests.reduce(0) { $0 + $1.outputTokens })
             #expect(records.reduce(0) { $0 + $1.inputTokens } == requests.reduce(0) { $0 + $1.inputTokens })
@@ -43,7 +43,7 @@ struct RoutingPolicyTests {
         let (model, memory) = try ServingFixtures.model()
         let requests = WorkloadGenerator.requests(count: 300, arrivals: .closedLoop(concurrency: 8), input: .fixed(256), output: .fixed(64), seed: 2)
         let simulation = ServingSimulation(model: model, limits: ServingFixtures.limits(memory), replicas: 2, router: .leastOutstanding)
-        let records = simulation.runRouted(requests, closedLoopConcurrency: 8, limits: simulation.laneLimits).flatMap(\.records)
+        let records = simulation.runRouted(requests, closedLoopConcurrency: 8, limits: simulation.laneLimits).runs.flatMap(\.records)
         var events: [(time: Double, change: Int)] = records.map { ($0.arrival, 1) } + records.map { ($0.finish, -1) }
         events.sort { $0.time == $1.time ? $0.change < $1.change : $0.time < $1.time }
         var inFlight = 0, most = 0
