@@ -24,7 +24,7 @@ extension ServingSimulation {
             return copy
         }
         let prefill = prefillPool.laneRuns(oneToken, arrivesPrefilled: false)
-        let firstTokens = Self.records(of: prefill).map(\.firstToken)
+        let firstTokens = Self.records(of: prefill, count: requests.count).map(\.firstToken)
 
         // Requests reach the decode pool when their KV has moved, in that order.
         var finishedAtPrefill: [ReplicaSimulator.Record] = []
@@ -43,9 +43,9 @@ extension ServingSimulation {
 
         // A decode record's arrival is the KV's; the request arrived at the prefill pool.
         var records = Array(repeating: [ReplicaSimulator.Record](), count: decode.runs.count)
-        for (position, record) in Self.records(of: decode).enumerated() {
+        for (position, record) in Self.records(of: decode, count: handed.count).enumerated() {
             let original = requests[order[sorted[position]]]
-            records[decode.lanes[position]].append(.init(arrival: original.arrival, firstToken: record.firstToken, finish: record.finish,
+            records[Self.lane(of: position, in: decode)].append(.init(arrival: original.arrival, firstToken: record.firstToken, finish: record.finish,
                                                          inputTokens: record.inputTokens, outputTokens: record.outputTokens))
         }
         if !finishedAtPrefill.isEmpty { records[0] += finishedAtPrefill }
@@ -62,28 +62,18 @@ extension ServingSimulation {
                               kvCapacityTokens: laneLimits.kvCapacityTokens)
     }
 
-    /// Open loop: the run of every lane (empty ones too) and, for each request, the lane that served it. A lane's
-    /// records are in the order its requests arrived, since every request finishes.
-    func laneRuns(_ requests: [Request], arrivesPrefilled: Bool) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
-        let limits = laneLimits, count = lanes
-        if router != .roundRobin && count > 1 {
-            return runRouted(requests, closedLoopConcurrency: nil, limits: limits, arrivesPrefilled: arrivesPrefilled)
-        }
-        let runs = (0..<count).map { lane in
-            var replica = ReplicaLane(model: model, limits: limits, requests: share(of: requests, lane: lane),
-                                      speculative: speculative, seed: seed &+ UInt64(lane), arrivesPrefilled: arrivesPrefilled)
-            while !replica.isDrained, replica.iterate() {}
-            return replica.run
-        }
-        return (runs, requests.indices.map { $0 % count })
-    }
-
     /// The record of each request, in request order, from lanes' runs and the lane of each request.
-    static func records(of outcome: (runs: [ReplicaSimulator.Run], lanes: [Int])) -> [ReplicaSimulator.Record] {
+    static func records(of outcome: (runs: [ReplicaSimulator.Run], lanes: [Int]?), count: Int) -> [ReplicaSimulator.Record] {
         var cursor = [Int](repeating: 0, count: outcome.runs.count)
-        return outcome.lanes.map { lane in
+        return (0..<count).map { index in
+            let lane = Self.lane(of: index, in: outcome)
             defer { cursor[lane] += 1 }
             return outcome.runs[lane].records[cursor[lane]]
         }
+    }
+
+    /// The lane request `index` ran on.
+    static func lane(of index: Int, in outcome: (runs: [ReplicaSimulator.Run], lanes: [Int]?)) -> Int {
+        outcome.lanes?[index] ?? index % outcome.runs.count
     }
 }

@@ -62,24 +62,39 @@ public struct ServingSimulation: Sendable {
 
     /// The run of every lane that served a request.
     func runs(_ requests: [Request], arrivals: ArrivalProcess) -> [ReplicaSimulator.Run] {
+        guard case let .closedLoop(concurrency) = arrivals else {
+            return laneRuns(requests, arrivesPrefilled: false).runs.filter { !$0.records.isEmpty }
+        }
         let limits = laneLimits, lanes = self.lanes
         if router != .roundRobin && lanes > 1 {
-            var concurrency: Int?
-            if case let .closedLoop(inFlight) = arrivals { concurrency = max(1, inFlight) }
-            return runRouted(requests, closedLoopConcurrency: concurrency, limits: limits).runs.filter { !$0.records.isEmpty }
+            return runRouted(requests, closedLoopConcurrency: max(1, concurrency), limits: limits).runs.filter { !$0.records.isEmpty }
         }
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {
-            let simulator = ReplicaSimulator(model: model, limits: limits, speculative: speculative, seed: seed &+ UInt64(lane))
             let share = share(of: requests, lane: lane)
             guard !share.isEmpty else { continue }
-            if case let .closedLoop(concurrency) = arrivals {
-                let perLane = concurrency / lanes + (lane < concurrency % lanes ? 1 : 0)
-                runs.append(simulator.run(share, closedLoopConcurrency: max(1, perLane)))
-            } else {
-                runs.append(simulator.run(share))
-            }
+            let perLane = concurrency / lanes + (lane < concurrency % lanes ? 1 : 0)
+            runs.append(ReplicaSimulator(model: model, limits: limits, speculative: speculative, seed: seed &+ UInt64(lane))
+                .run(share, closedLoopConcurrency: max(1, perLane)))
         }
         return runs
+    }
+
+    /// Open loop: the run of every lane (empty ones too) and, for each request, the lane that served it (`nil`:
+    /// round-robin, request `i` on lane `i mod lanes`). A lane's records are in the order its requests arrived,
+    /// since every request finishes.
+    func laneRuns(_ requests: [Request], arrivesPrefilled: Bool) -> (runs: [ReplicaSimulator.Run], lanes: [Int]?) {
+        let limits = laneLimits, count = lanes
+        if router != .roundRobin && count > 1 {
+            let routed = runRouted(requests, closedLoopConcurrency: nil, limits: limits, arrivesPrefilled: arrivesPrefilled)
+            return (routed.runs, routed.lanes)
+        }
+        let runs = (0..<count).map { lane in
+            var replica = ReplicaLane(model: model, limits: limits, requests: share(of: requests, lane: lane),
+                                      speculative: speculative, seed: seed &+ UInt64(lane), arrivesPrefilled: arrivesPrefilled)
+            while !replica.isDrained, replica.iterate() {}
+            return replica.run
+        }
+        return (runs, nil)
     }
 }
