@@ -17,6 +17,12 @@ enum Fixtures {
         try MeasurementTable(text: String(contentsOfFile: referenceValidation, encoding: .utf8), file: "validation.csv").measurements
     }
 
+    /// Vendor kernel figures that the shipped kernel calibration is fitted to besides the reference rows.
+    static func vendorKernelMeasurements() throws -> [PublishedMeasurement] {
+        let path = root.appendingPathComponent("Profiles/calibration/vendor-kernel-measurements.csv").path
+        return try MeasurementTable(text: String(contentsOfFile: path, encoding: .utf8), file: "vendor-kernel-measurements.csv").measurements
+    }
+
     static func shippedKernelCalibration() throws -> String {
         try String(contentsOf: root.appendingPathComponent("Profiles/calibration/kernels.yaml"), encoding: .utf8)
     }

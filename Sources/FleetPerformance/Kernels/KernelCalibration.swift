@@ -56,8 +56,15 @@ public enum KernelCalibration {
             for (precision, group) in Dictionary(grouping: gemmRows, by: { gemmPrecision($0)?.rawValue ?? "?" }) where precision != "?" {
                 let usable = group.filter { $0.hardware.compute.dense[Precision(rawValue: precision)!] != nil }
                 guard !usable.isEmpty else { continue }
-                let shaped = usable.contains { if case let .gemm(m, _, _, _) = $0.shape { m != nil } else { false } }
-                if let fit = fitGemm(usable, precision: Precision(rawValue: precision)!, fixedLatency: shaped ? nil : .zero) {
+                var shaped = usable.contains { if case let .gemm(m, _, _, _) = $0.shape { m != nil } else { false } }
+                var fitted = fitGemm(usable, precision: Precision(rawValue: precision)!, fixedLatency: shaped ? nil : .zero)
+                if shaped, let x = fitted?.x, 1 / x[0] > 1 {
+                    // Rows that are all large GEMMs cannot separate t₀ from η (the fit lands above peak): they fix η
+                    // alone, and the family takes the median latency of the others.
+                    shaped = false
+                    fitted = fitGemm(usable, precision: Precision(rawValue: precision)!, fixedLatency: .zero)
+                }
+                if let fit = fitted {
                     gemmFits[family, default: [:]][precision] = (fit.x, fit.rows, shaped)
                     if shaped { latencies.append(Seconds(fit.x[1])) }
                 }
@@ -100,7 +107,18 @@ public enum KernelCalibration {
             }
             families[family] = efficiency
         }
-        let priors = FamilyPriors.table.filter { families[$0.key] == nil && families[$0.value.from] != nil }
+        // A family with rows for some kernels only (vendor GEMM figures, say) borrows the others from its prior.
+        var partlyBorrowed: Set<String> = []
+        for (family, prior) in FamilyPriors.table {
+            guard var own = families[family], let borrowed = families[prior.from],
+                  own.memory == nil || own.attention == nil || own.allreduce == nil else { continue }
+            own.memory = own.memory ?? borrowed.memory
+            own.attention = own.attention ?? borrowed.attention
+            own.allreduce = own.allreduce ?? borrowed.allreduce
+            families[family] = own
+            partlyBorrowed.insert(family)
+        }
+        let priors = FamilyPriors.table.filter { (families[$0.key] == nil || partlyBorrowed.contains($0.key)) && families[$0.value.from] != nil }
         return KernelEfficiencies(fittedFrom: fittedFrom, families: families, elementwiseFactor: elementwiseFactor, priors: priors)
     }
 

@@ -29,6 +29,7 @@ public struct EndToEndValidation: Sendable {
                 serving: ServingCalibration? = nil, seed: UInt64 = 1, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) {
         var outcomes: [Outcome] = []
         var skipped: [(String, String)] = []
+        var runs: [String: Result<ServingMetrics, PerformanceError>] = [:]
         let rows = measurements.filter { !$0.metric.isKernel }
         for (index, row) in rows.enumerated() {
             progress(index, rows.count)
@@ -44,27 +45,17 @@ public struct EndToEndValidation: Sendable {
                 continue
             }
             do {
-                let setup = try MeasurementSetup.make(row, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
-                let model = try StepModel(spec: setup.spec)
-                let simulation = ServingSimulation(model: model, limits: setup.limits, replicas: setup.replicas)
+                // Rows of one run (its throughput, TTFT and TPOT) share one rebuild.
+                let key = Self.runKey(of: row)
                 let metrics: ServingMetrics
-                if let limits = setup.latencyLimits {
-                    func run(_ arrivals: ArrivalProcess) -> ServingMetrics { simulation.run(setup.requests(arriving: arrivals), arrivals: arrivals) }
-                    // The search's passing rates only rise, so the last run that met the limits is the answer's.
-                    var highestMet: ServingMetrics?
-                    let rate = LoadSearch.highestRate(saturation: run(.offline).requestThroughput) { rate in
-                        let probe = run(.poisson(rate: rate))
-                        guard limits.areMet(by: probe) else { return false }
-                        highestMet = probe
-                        return true
-                    }
-                    guard rate > 0, let highestMet else {
-                        skipped.append((row.rawID, "the rebuilt deployment meets the latency limits at no load"))
-                        continue
-                    }
-                    metrics = highestMet
+                if let cached = runs[key] {
+                    metrics = try cached.get()
                 } else {
-                    metrics = simulation.run(setup.requests, arrivals: setup.arrivals)
+                    let result = Result { () throws(PerformanceError) in
+                        try MeasurementSetup.rebuild(row, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed).metrics
+                    }
+                    runs[key] = result
+                    metrics = try result.get()
                 }
                 outcomes.append(Outcome(measurement: row, predicted: Self.value(of: row.metric, in: metrics)))
             } catch {
@@ -73,6 +64,17 @@ public struct EndToEndValidation: Sendable {
         }
         self.outcomes = outcomes
         self.skipped = skipped
+    }
+
+    /// What identifies a row's run: every field but the metric, its value and the row's id and line.
+    static func runKey(of row: PublishedMeasurement) -> String {
+        func text(_ value: (some CustomStringConvertible)?) -> String { value?.description ?? "" }
+        let system: [String] = [row.engine, text(row.engineVersion), text(row.model), row.hardware, text(row.devices)]
+        let layout: [String] = [text(row.tensorParallel), text(row.pipelineParallel), text(row.expertParallel)]
+        let precisions: [String] = [text(row.weightPrecision?.rawValue), text(row.activationPrecision?.rawValue), text(row.kvPrecision?.rawValue)]
+        let workload: [String] = [text(row.workload), text(row.inputTokens), text(row.outputTokens), text(row.mode.map { "\($0)" }),
+                                  text(row.load), row.detail, row.sourceDate]
+        return (system + layout + precisions + workload).joined(separator: "|")
     }
 
     /// The simulated counterpart of a metric, in the measurement's unit (tokens/s or ms).

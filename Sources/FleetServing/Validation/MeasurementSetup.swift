@@ -67,9 +67,79 @@ public struct MeasurementSetup: Sendable {
     public static let engineProfiles = ["tensorrt-llm": "tensorrt-llm", "vllm": "vllm", "sglang": "sglang", "nim": "tensorrt-llm",
                                         "deepseek-serving": "sglang", "cloudmatrix-infer": "vllm-ascend", "mindie": "mindie"]
 
-    /// Builds the setup of `row`, or says why it cannot be rebuilt.
+    /// Builds the setup of `row`, or says why it cannot be rebuilt (``rebuild(_:catalog:efficiencies:serving:seed:)``
+    /// without its simulated metrics).
     public static func make(_ row: PublishedMeasurement, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
                             serving: ServingCalibration? = nil, seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
+        guard searchesLayout(row) else {
+            return try make(row, tensorParallel: row.tensorParallel, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
+        }
+        return try rebuild(row, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed).setup
+    }
+
+    /// Whether `row` is a throughput benchmark over several devices per pipeline stage that leaves its tensor
+    /// parallelism unpublished.
+    static func searchesLayout(_ row: PublishedMeasurement) -> Bool {
+        row.tensorParallel == nil && (row.mode == .offline || row.mode == .server)
+            && (row.devices ?? 1) / max(1, row.pipelineParallel ?? 1) > 1
+    }
+
+    /// The setup of `row` and its simulated run (``simulate()``).
+    ///
+    /// A throughput benchmark (MLPerf Offline, Server or Interactive) that does not publish its tensor parallelism
+    /// is rebuilt with the layout its submitter tunes for: of the tensor sizes that divide the row's devices (per
+    /// pipeline stage), fit one scale-up domain and hold the model, the one whose replicas reach the highest
+    /// simulated output throughput under the row's own conditions (all requests at once, or the highest rate
+    /// within its latency limits). Other rows without a published layout run one tensor group over all their
+    /// devices.
+    public static func rebuild(_ row: PublishedMeasurement, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                               serving: ServingCalibration? = nil, seed: UInt64) throws(PerformanceError)
+        -> (setup: MeasurementSetup, metrics: ServingMetrics) {
+        let perStage = max(1, (row.devices ?? 1) / max(1, row.pipelineParallel ?? 1))
+        guard searchesLayout(row) else {
+            let setup = try make(row, tensorParallel: row.tensorParallel, catalog: catalog, efficiencies: efficiencies,
+                                 serving: serving, seed: seed)
+            return (setup, try setup.simulate())
+        }
+        let domain = catalog.hardware(row.hardware)?.interconnect?.scaleUp?.domain ?? perStage
+        let sizes = (1...perStage).filter { perStage % $0 == 0 && $0 <= domain }
+        var best: (setup: MeasurementSetup, metrics: ServingMetrics)?
+        var widestError: PerformanceError?
+        for size in sizes.reversed() {
+            do throws(PerformanceError) {
+                let setup = try make(row, tensorParallel: size, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
+                let metrics = try setup.simulate()
+                if metrics.outputThroughput > best?.metrics.outputThroughput ?? 0 { best = (setup, metrics) }
+            } catch {
+                widestError = widestError ?? error
+            }
+        }
+        if let best { return best }
+        throw widestError ?? PerformanceError("no tensor size divides \(row.devices ?? 1) devices within one scale-up domain")
+    }
+
+    /// Simulates the setup as its row was run: its arrivals, or for a server row whose load is not published
+    /// the highest Poisson rate within its latency limits (a ``LoadSearch`` up from the saturated rate).
+    public func simulate() throws(PerformanceError) -> ServingMetrics {
+        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        guard let latencyLimits else { return simulation.run(requests, arrivals: arrivals) }
+        func run(_ arrivals: ArrivalProcess) -> ServingMetrics { simulation.run(requests(arriving: arrivals), arrivals: arrivals) }
+        // The search's passing rates only rise, so the last run that met the limits is the answer's.
+        var highestMet: ServingMetrics?
+        let rate = LoadSearch.highestRate(saturation: run(.offline).requestThroughput) { rate in
+            let probe = run(.poisson(rate: rate))
+            guard latencyLimits.areMet(by: probe) else { return false }
+            highestMet = probe
+            return true
+        }
+        guard rate > 0, let highestMet else { throw PerformanceError("the rebuilt deployment meets the latency limits at no load") }
+        return highestMet
+    }
+
+    /// The setup of `row` with `tensorParallel` devices per tensor group (all of the row's devices per pipeline
+    /// stage when `nil`).
+    static func make(_ row: PublishedMeasurement, tensorParallel: Int?, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
+                     serving: ServingCalibration?, seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
         guard let modelID = row.model, let model = catalog.model(modelID) else {
             throw PerformanceError("model '\(row.model ?? "")' has no profile")
         }
@@ -78,7 +148,7 @@ public struct MeasurementSetup: Sendable {
         }
         guard let hardware = catalog.hardware(row.hardware) else { throw PerformanceError("hardware '\(row.hardware)' has no profile") }
         let pipeline = row.pipelineParallel ?? 1
-        let tensor = row.tensorParallel ?? max(1, (row.devices ?? 1) / pipeline)
+        let tensor = tensorParallel ?? max(1, (row.devices ?? 1) / pipeline)
         let devices = row.devices ?? tensor * pipeline
         guard devices % (tensor * pipeline) == 0 else {
             throw PerformanceError("\(devices) devices do not split into replicas of tp \(tensor) × pp \(pipeline)")

@@ -16,9 +16,10 @@ struct Calibrate: ParsableCommand {
             (GEMM, memory, attention, all-reduce) to the kernel rows instead. Every fitted number lists its rows.
             With --power-cap (no measurement file), fits the compute exponent of the power-cap curve to the
             capped/uncapped pairs listed in calibration/power-cap.yaml and prints each pair before and after.
-            The shipped Profiles/calibration/{kernels,serving}.yaml are these commands run on
-            shared/reference/validation.csv.
-            Examples: fleetsim calibrate --kernels ../shared/reference/validation.csv -o Profiles/calibration/kernels.yaml
+            Several measurement files are read as one (a raw_id must be unique across them). The shipped
+            Profiles/calibration/kernels.yaml is the kernel fit of shared/reference/validation.csv together with
+            the vendor GEMM figures of Profiles/calibration/vendor-kernel-measurements.csv.
+            Examples: fleetsim calibrate --kernels ../shared/reference/validation.csv Profiles/calibration/vendor-kernel-measurements.csv -o Profiles/calibration/kernels.yaml
                       fleetsim calibrate ../shared/reference/validation.csv -o Profiles/calibration/serving.yaml
             """)
 
@@ -32,12 +33,12 @@ struct Calibrate: ParsableCommand {
           help: "Fit each engine's front-end latency (overheads.front_end) to the TTFT of online rows instead.")
     var frontEnd = false
 
-    @Argument(help: "Measurements in the validation.csv format (not with --power-cap).")
-    var measurements: String?
+    @Argument(help: "Measurements in the validation.csv format, one file or more (not with --power-cap).")
+    var measurements: [String] = []
 
     func validate() throws {
-        if powerCap, measurements != nil { throw ValidationError("--power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file") }
-        if !powerCap, measurements == nil { throw ValidationError("Missing expected argument '<measurements>'") }
+        if powerCap, !measurements.isEmpty { throw ValidationError("--power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file") }
+        if !powerCap, measurements.isEmpty { throw ValidationError("Missing expected argument '<measurements>'") }
         if [powerCap, kernels, frontEnd].filter({ $0 }).count > 1 { throw ValidationError("give one of --power-cap, --kernels and --front-end") }
     }
 
@@ -51,18 +52,17 @@ struct Calibrate: ParsableCommand {
         try Failure.reporting {
             let catalog = try global.loadCatalog()
             if powerCap { return try fitPowerCap(catalog) }
-            guard let measurements else { return }
-            let table = try MeasurementFile.load(measurements)
-            let name = (measurements as NSString).lastPathComponent
+            let rows = try MeasurementFile.load(measurements)
+            let name = measurements.map { ($0 as NSString).lastPathComponent }.joined(separator: " + ")
             let yaml: String
             if frontEnd {
-                return try fitFrontEnd(table.measurements, catalog: catalog)
+                return try fitFrontEnd(rows, catalog: catalog)
             }
             if kernels {
-                yaml = try YAMLOutput.encode(KernelCalibration.fit(table.measurements, catalog: catalog, fittedFrom: name))
+                yaml = try YAMLOutput.encode(KernelCalibration.fit(rows, catalog: catalog, fittedFrom: name))
             } else {
                 let efficiencies = try calibration.load(global: global)
-                let (fit, report) = ServingCalibrationFit.fitWithReport(table.measurements, catalog: catalog,
+                let (fit, report) = ServingCalibrationFit.fitWithReport(rows, catalog: catalog,
                                                                         efficiencies: efficiencies, fittedFrom: name)
                 yaml = try YAMLOutput.encode(fit)
                 let text = "serving calibration: \(report.rows) offline/batch throughput rows from \(report.sources) sources\n"
