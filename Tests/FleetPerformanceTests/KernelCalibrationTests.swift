@@ -65,20 +65,11 @@ struct KernelCalibrationTests {
             row(id: "M1", metric: .gemmTFLOPS, value: 1300, detail: "m=8192,n=8192,k=8192, fp8; cuBLASLt"),
             row(id: "M2", metric: .gemmTFLOPS, value: 290, detail: "m=1024,n=1024,k=1024, fp8; cuBLASLt"),
             row(id: "M3", metric: .memoryBandwidth, value: 2900, detail: "STREAM copy"),
-        ].map { measurement -> PublishedMeasurement in
-            PublishedMeasurement(rawID: measurement.rawID, line: 2, engine: measurement.metric == .memoryBandwidth ? "stream" : "cublas", engineVersion: nil, model: nil,
-                                 hardware: "nvidia-h100-sxm", devices: 1, tensorParallel: nil, pipelineParallel: nil, expertParallel: nil,
-                                 weightPrecision: .fp8, activationPrecision: .fp8, kvPrecision: nil, workload: nil, inputTokens: nil,
-                                 outputTokens: nil, mode: .kernel, load: nil, metric: measurement.metric, value: measurement.value,
-                                 detail: measurement.detail, sourceDate: "2024")
-        }
-        let amd = [(id: "MV1", hardware: "amd-mi300x", value: 1273.0), (id: "MV2", hardware: "amd-mi325x", value: 1519.0)].map {
-            PublishedMeasurement(rawID: $0.id, line: 2, engine: "hipblaslt", engineVersion: nil, model: nil, hardware: $0.hardware,
-                                 devices: 1, tensorParallel: nil, pipelineParallel: nil, expertParallel: nil, weightPrecision: .fp8,
-                                 activationPrecision: .fp8, kvPrecision: nil, workload: nil, inputTokens: nil, outputTokens: nil,
-                                 mode: .kernel, load: nil, metric: .gemmTFLOPS, value: $0.value, detail: "m=4096,n=3648,k=32896, fp8",
-                                 sourceDate: "2025-02-28")
-        }
+        ]
+        let amd = [
+            row(id: "MV1", metric: .gemmTFLOPS, value: 1273, detail: "m=4096,n=3648,k=32896, fp8", hardware: "amd-mi300x"),
+            row(id: "MV2", metric: .gemmTFLOPS, value: 1519, detail: "m=4096,n=3648,k=32896, fp8", hardware: "amd-mi325x"),
+        ]
         let fit = KernelCalibration.fit(hopper + amd, catalog: Fixtures.catalog, fittedFrom: "synthetic")
         let cdna3 = try #require(fit.families["cdna3"])
         let gemm = try #require(cdna3.gemm["fp8"])
@@ -89,8 +80,9 @@ struct KernelCalibrationTests {
         #expect(fit.priors["cdna3"]?.from == "hopper")
     }
 
-    func row(id: String, metric: PublishedMeasurement.Metric, value: Double, detail: String) -> PublishedMeasurement {
-        PublishedMeasurement(rawID: id, line: 2, engine: "cublas", engineVersion: nil, model: nil, hardware: "nvidia-h100-sxm",
+    func row(id: String, metric: PublishedMeasurement.Metric, value: Double, detail: String,
+             hardware: String = "nvidia-h100-sxm") -> PublishedMeasurement {
+        PublishedMeasurement(rawID: id, line: 2, engine: "cublas", engineVersion: nil, model: nil, hardware: hardware,
                     devices: 1, tensorParallel: nil, pipelineParallel: nil, expertParallel: nil, weightPrecision: nil,
                     activationPrecision: nil, kvPrecision: nil, workload: nil, inputTokens: nil, outputTokens: nil,
                     mode: .kernel, load: nil, metric: metric, value: value, detail: detail, sourceDate: "2025")
