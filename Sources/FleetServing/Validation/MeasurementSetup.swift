@@ -12,6 +12,9 @@ public struct MeasurementSetup: Sendable {
     /// For a server run whose load is not published: the latency limits it was run to, so that the rebuild
     /// runs at the highest Poisson rate within them (``requests(arriving:)``), as the benchmark's load was tuned.
     public let latencyLimits: LatencyLimits?
+    /// How long each probe of a server row's load search lasts, seconds (``serverMinimumDuration`` unless the
+    /// rebuild was asked for another).
+    public let serverDuration: Double
     private let input: Int, output: Int, seed: UInt64
 
     /// The p99 limits of a server benchmark (MLPerf's Server and Interactive scenarios), seconds.
@@ -55,10 +58,28 @@ public struct MeasurementSetup: Sendable {
         }
     }
 
-    /// The setup's requests (same count, lengths and seed) arriving by `arrivals`: a Poisson process at a probed
-    /// rate, or all at once for the saturated run that bounds a load search.
-    public func requests(arriving arrivals: ArrivalProcess) -> [Request] {
-        WorkloadGenerator.requests(count: requests.count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
+    /// The setup's requests (same lengths and seed; the setup's count unless `count` is given) arriving by
+    /// `arrivals`: a Poisson process at a probed rate, or all at once for the saturated run that bounds a load search.
+    public func requests(arriving arrivals: ArrivalProcess, count: Int? = nil) -> [Request] {
+        WorkloadGenerator.requests(count: count ?? requests.count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
+    }
+
+    /// The shortest run MLPerf LoadGen accepts in the Server scenario, seconds (`*.Server.min_duration = 600000`
+    /// ms in mlcommons/inference `loadgen/mlperf.conf`). A server probe shorter than this measures the ramp-up
+    /// of the batch, not the steady state: near saturation the batch takes minutes to fill, and a short run at an
+    /// unsustainable rate still meets its latency limits.
+    public static let serverMinimumDuration = 600.0
+
+    /// The most requests one server probe simulates: the run is cut short of ``serverDuration`` beyond this
+    /// (rates above 500 requests per second at 600 s), which bounds the cost of a load search.
+    public static let serverProbeRequestCap = 300_000
+
+    /// Requests in a server probe at `rate` (per second): enough for ``serverDuration``, at least the setup's own
+    /// count, at most ``serverProbeRequestCap``.
+    func serverProbeCount(rate: Double) -> Int {
+        let forDuration = (rate * serverDuration).rounded(.up)
+        guard forDuration.isFinite else { return requests.count }
+        return max(requests.count, min(Self.serverProbeRequestCap, Int(forDuration)))
     }
 
     /// Engines of the measurement vocabulary mapped to engine profiles: NIM runs TensorRT-LLM; DeepSeek's
@@ -93,23 +114,41 @@ public struct MeasurementSetup: Sendable {
     /// within its latency limits). Other rows without a published layout run one tensor group over all their
     /// devices.
     public static func rebuild(_ row: PublishedMeasurement, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                               serving: ServingCalibration? = nil, seed: UInt64) throws(PerformanceError)
+                               serving: ServingCalibration? = nil, seed: UInt64,
+                               serverDuration: Double = serverMinimumDuration) throws(PerformanceError)
         -> (setup: MeasurementSetup, metrics: ServingMetrics) {
         let perStage = max(1, (row.devices ?? 1) / max(1, row.pipelineParallel ?? 1))
         guard searchesLayout(row) else {
             let setup = try make(row, tensorParallel: row.tensorParallel, catalog: catalog, efficiencies: efficiencies,
-                                 serving: serving, seed: seed)
+                                 serving: serving, seed: seed, serverDuration: serverDuration)
             return (setup, try setup.simulate())
         }
         let domain = catalog.hardware(row.hardware)?.interconnect?.scaleUp?.domain ?? perStage
         let sizes = (1...perStage).filter { perStage % $0 == 0 && $0 <= domain }
-        var best: (setup: MeasurementSetup, metrics: ServingMetrics)?
+        var candidates: [(setup: MeasurementSetup, saturated: ServingMetrics)] = []
         var widestError: PerformanceError?
         for size in sizes.reversed() {
             do throws(PerformanceError) {
-                let setup = try make(row, tensorParallel: size, catalog: catalog, efficiencies: efficiencies, serving: serving, seed: seed)
-                let metrics = try setup.simulate()
-                if metrics.outputThroughput > best?.metrics.outputThroughput ?? 0 { best = (setup, metrics) }
+                let setup = try make(row, tensorParallel: size, catalog: catalog, efficiencies: efficiencies, serving: serving,
+                                     seed: seed, serverDuration: serverDuration)
+                candidates.append((setup, try setup.saturatedRun()))
+            } catch {
+                widestError = widestError ?? error
+            }
+        }
+        // Layouts are tried from the highest saturated throughput down. A load search never probes beyond 1.05 ×
+        // the saturated rate, so a layout whose saturated output throughput, with that margin and a 5 % allowance
+        // for the spread of Poisson arrivals, stays below the best result so far cannot win and is not searched.
+        let ordered = candidates.enumerated().sorted {
+            ($0.element.saturated.outputThroughput, $1.offset) > ($1.element.saturated.outputThroughput, $0.offset)
+        }.map(\.element)
+        var best: (setup: MeasurementSetup, metrics: ServingMetrics)?
+        for candidate in ordered {
+            if let best, candidate.setup.latencyLimits != nil,
+               candidate.saturated.outputThroughput * 1.05 * 1.05 <= best.metrics.outputThroughput { continue }
+            do throws(PerformanceError) {
+                let metrics = try candidate.setup.simulate(saturated: candidate.saturated)
+                if metrics.outputThroughput > best?.metrics.outputThroughput ?? 0 { best = (candidate.setup, metrics) }
             } catch {
                 widestError = widestError ?? error
             }
@@ -118,16 +157,35 @@ public struct MeasurementSetup: Sendable {
         throw widestError ?? PerformanceError("no tensor size divides \(row.devices ?? 1) devices within one scale-up domain")
     }
 
+    /// The setup's requests all arriving at once: the saturated run that bounds a load search (and an offline
+    /// row's own run).
+    func saturatedRun() throws(PerformanceError) -> ServingMetrics {
+        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        return simulation.run(requests(arriving: .offline), arrivals: .offline)
+    }
+
     /// Simulates the setup as its row was run: its arrivals, or for a server row whose load is not published
     /// the highest Poisson rate within its latency limits (a ``LoadSearch`` up from the saturated rate).
     public func simulate() throws(PerformanceError) -> ServingMetrics {
+        try simulate(saturated: nil)
+    }
+
+    /// ``simulate()`` given the saturated run (``saturatedRun()``) when it is already known.
+    func simulate(saturated: ServingMetrics?) throws(PerformanceError) -> ServingMetrics {
         let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
-        guard let latencyLimits else { return simulation.run(requests, arrivals: arrivals) }
-        func run(_ arrivals: ArrivalProcess) -> ServingMetrics { simulation.run(requests(arriving: arrivals), arrivals: arrivals) }
+        guard let latencyLimits else {
+            if let saturated, arrivals == .offline { return saturated }
+            return simulation.run(requests, arrivals: arrivals)
+        }
         // The search's passing rates only rise, so the last run that met the limits is the answer's.
         var highestMet: ServingMetrics?
-        let rate = LoadSearch.highestRate(saturation: run(.offline).requestThroughput) { rate in
-            let probe = run(.poisson(rate: rate))
+        let saturation: ServingMetrics
+        if let saturated { saturation = saturated } else { saturation = try saturatedRun() }
+        let rate = LoadSearch.highestRate(saturation: saturation.requestThroughput) { rate in
+            // Each probe lasts as long as the benchmark's shortest accepted run, so that it measures the steady
+            // state at that rate (or the queue that an unsustainable rate builds).
+            let arrivals = ArrivalProcess.poisson(rate: rate)
+            let probe = simulation.run(requests(arriving: arrivals, count: serverProbeCount(rate: rate)), arrivals: arrivals)
             guard latencyLimits.areMet(by: probe) else { return false }
             highestMet = probe
             return true
@@ -139,7 +197,8 @@ public struct MeasurementSetup: Sendable {
     /// The setup of `row` with `tensorParallel` devices per tensor group (all of the row's devices per pipeline
     /// stage when `nil`).
     static func make(_ row: PublishedMeasurement, tensorParallel: Int?, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
-                     serving: ServingCalibration?, seed: UInt64) throws(PerformanceError) -> MeasurementSetup {
+                     serving: ServingCalibration?, seed: UInt64,
+                     serverDuration: Double = serverMinimumDuration) throws(PerformanceError) -> MeasurementSetup {
         guard let modelID = row.model, let model = catalog.model(modelID) else {
             throw PerformanceError("model '\(row.model ?? "")' has no profile")
         }
@@ -243,7 +302,7 @@ public struct MeasurementSetup: Sendable {
         }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests,
-                                latencyLimits: latencyLimits, input: input, output: output, seed: seed)
+                                latencyLimits: latencyLimits, serverDuration: serverDuration, input: input, output: output, seed: seed)
     }
 
     /// `N requests` in a row's detail.
