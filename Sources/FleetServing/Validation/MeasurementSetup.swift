@@ -172,11 +172,9 @@ public struct MeasurementSetup: Sendable {
 
     /// ``simulate()`` given the saturated run (``saturatedRun()``) when it is already known.
     func simulate(saturated: ServingMetrics?) throws(PerformanceError) -> ServingMetrics {
+        if latencyLimits == nil, arrivals == .offline, let saturated { return saturated }
         let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
-        guard let latencyLimits else {
-            if let saturated, arrivals == .offline { return saturated }
-            return simulation.run(requests, arrivals: arrivals)
-        }
+        guard let latencyLimits else { return simulation.run(requests, arrivals: arrivals) }
         // The search's passing rates only rise, so the last run that met the limits is the answer's.
         var highestMet: ServingMetrics?
         let saturation: ServingMetrics

@@ -84,7 +84,7 @@ struct MeasurementLayoutTests {
         #expect(rebuilt.metrics.duration >= 0.95 * MeasurementSetup.serverMinimumDuration)
         #expect(rebuilt.metrics.requests >= Int(0.95 * rebuilt.metrics.requestThroughput * MeasurementSetup.serverMinimumDuration))
         // Near saturation the batch fills the KV cache and a token waits for a long step: TPOT is several times
-        // the light-load figure (about 25 ms at a third of this rate).
+        // the light-load figure (about 22 ms at half this rate).
         #expect(rebuilt.metrics.timePerOutputToken.mean > 0.06)
         let setup = rebuilt.setup
         #expect(setup.serverProbeCount(rate: 10) == max(setup.requests.count, 6000))
