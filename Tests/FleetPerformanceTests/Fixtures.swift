@@ -23,6 +23,12 @@ enum Fixtures {
         return try MeasurementTable(text: String(contentsOfFile: path, encoding: .utf8), file: "vendor-kernel-measurements.csv").measurements
     }
 
+    /// Vidur's per-operator GEMM timings of Llama-2-70B on A100 and H100 (`Profiles/calibration/vidur-gemm-measurements.csv`).
+    static func vidurGemmMeasurements() throws -> [PublishedMeasurement] {
+        let path = root.appendingPathComponent("Profiles/calibration/vidur-gemm-measurements.csv").path
+        return try MeasurementTable(text: String(contentsOfFile: path, encoding: .utf8), file: "vidur-gemm-measurements.csv").measurements
+    }
+
     static func shippedKernelCalibration() throws -> String {
         try String(contentsOf: root.appendingPathComponent("Profiles/calibration/kernels.yaml"), encoding: .utf8)
     }

@@ -11,7 +11,7 @@ struct KernelCalibrationTests {
         let truth = GemmEfficiency(peakEfficiency: 0.7, fixedLatency: Seconds(6e-6), rows: [])
         let measurements = [1024.0, 2048, 4096, 8192].enumerated().map { index, size in
             let time = KernelModel.gemmTime(m: size, n: size, k: size, precision: .fp8, peak: peak, gemm: truth,
-                                            bandwidth: h100.memory.bandwidth! * 0.9)
+                                            bandwidth: h100.memory.bandwidth! * 0.9, rooflineExponent: .infinity)
             return row(id: "M900\(index)", metric: .gemmTFLOPS, value: 2 * size * size * size / time.value / 1e12,
                        detail: "m=\(Int(size)),n=\(Int(size)),k=\(Int(size)), fp8")
         } + [row(id: "M9010", metric: .memoryBandwidth, value: 3.015, detail: "kernel copy")]
@@ -46,11 +46,11 @@ struct KernelCalibrationTests {
     /// metric (GEMM, memory bandwidth, all-reduce), and the shipped calibration is the fit of those rows.
     @Test(.enabled(if: Fixtures.hasReference))
     func kernelRowsOfTheReferenceAreReproduced() throws {
-        let measurements = try Fixtures.referenceMeasurements() + Fixtures.vendorKernelMeasurements()
+        let measurements = try Fixtures.referenceMeasurements() + Fixtures.vendorKernelMeasurements() + Fixtures.vidurGemmMeasurements()
         let efficiencies = KernelCalibration.fit(measurements, catalog: Fixtures.catalog,
-                                                 fittedFrom: "validation.csv + vendor-kernel-measurements.csv")
+                                                 fittedFrom: "validation.csv + vendor-kernel-measurements.csv + vidur-gemm-measurements.csv")
         #expect(try YAMLOutput.encode(efficiencies) == Fixtures.shippedKernelCalibration(),
-                "Profiles/calibration/kernels.yaml is stale: run fleetsim calibrate --kernels with both files")
+                "Profiles/calibration/kernels.yaml is stale: run fleetsim calibrate --kernels with the three files")
         let validation = KernelValidation(measurements, catalog: Fixtures.catalog, efficiencies: efficiencies)
         #expect(validation.skipped.isEmpty)
         for (metric, summary) in validation.summaryByMetric {
@@ -78,6 +78,57 @@ struct KernelCalibrationTests {
         #expect(gemm.fixedLatency == fit.families["hopper"]?.gemm["fp8"]?.fixedLatency)
         #expect(cdna3.memory == fit.families["hopper"]?.memory)
         #expect(fit.priors["cdna3"]?.from == "hopper")
+    }
+
+    /// GEMMs made at a known roofline exponent, spanning the compute/memory crossover, give that exponent
+    /// back, with the family's η and t₀.
+    @Test func recoversTheRooflineExponentFromGemmsAcrossTheCrossover() throws {
+        let h100 = try #require(Fixtures.catalog.hardware("nvidia-h100-sxm"))
+        let peak = h100.compute.dense[.fp16]!
+        let truth = GemmEfficiency(peakEfficiency: 0.72, fixedLatency: Seconds(5e-6), rows: [])
+        let bandwidth = h100.memory.bandwidth! * 0.9
+        var measurements = [row(id: "M9000", metric: .memoryBandwidth, value: 3.015, detail: "kernel copy")]
+        for (index, m) in [1.0, 64, 128, 192, 256, 384, 512, 1024, 4096].enumerated() {
+            for (offset, (n, k)) in [(57344.0, 8192.0), (8192.0, 28672.0)].enumerated() {
+                let time = KernelModel.gemmTime(m: m, n: n, k: k, precision: .fp16, peak: peak, gemm: truth,
+                                                bandwidth: bandwidth, rooflineExponent: 2.5)
+                measurements.append(row(id: "M91\(index)\(offset)", metric: .gemmTFLOPS, value: 2 * m * n * k / time.value / 1e12,
+                                        detail: "m=\(Int(m)),n=\(Int(n)),k=\(Int(k)), fp16"))
+            }
+        }
+        let fit = KernelCalibration.fit(measurements, catalog: Fixtures.catalog, fittedFrom: "synthetic")
+        #expect(fit.rooflineExponent?.value == 2.5)
+        let gemm = try #require(fit.families["hopper"]?.gemm["fp16"])
+        #expect(abs(gemm.peakEfficiency - 0.72) < 1e-6)
+        #expect(abs(gemm.fixedLatency.value - 5e-6) < 1e-9)
+        // The rows far from the crossover (1 and 4096 tokens) do not decide the exponent.
+        #expect(fit.rooflineExponent?.rows.contains("M9100") == false)
+        #expect(fit.rooflineExponent?.rows.contains("M9130") == true)
+    }
+
+    /// Large GEMMs alone cannot tell the exponent: the fit leaves it out, and the calibration then uses the
+    /// hard roofline `max(c, m)`, as a calibration file written before the exponent existed does.
+    @Test func withoutRowsNearTheCrossoverTheRooflineStaysHard() throws {
+        let rows = [row(id: "M1", metric: .gemmTFLOPS, value: 1300, detail: "m=8192,n=8192,k=8192, fp8; cuBLASLt"),
+                    row(id: "M2", metric: .memoryBandwidth, value: 2900, detail: "STREAM copy")]
+        let fit = KernelCalibration.fit(rows, catalog: Fixtures.catalog, fittedFrom: "synthetic")
+        #expect(fit.rooflineExponent == nil)
+        #expect(fit.resolve(family: "hopper")?.efficiency.rooflineExponent == .infinity)
+        let text = try YAMLOutput.encode(fit)
+        #expect(!text.contains("roofline_exponent"))
+        let decoded = try Document(text: text, file: "kernels.yaml").decode(KernelEfficiencies.self)
+        #expect(decoded.rooflineExponent == nil)
+        #expect(decoded.resolve(family: "hopper")?.efficiency.rooflineExponent == .infinity)
+    }
+
+    @Test func anExponentBelowOneIsRefused() throws {
+        let text = try YAMLOutput.encode(KernelCalibration.fit([], catalog: Fixtures.catalog, fittedFrom: "none"))
+            + "roofline_exponent:\n  value: 0.5\n  rows: []\n"
+        #expect {
+            try Document(text: text, file: "kernels.yaml").decode(KernelEfficiencies.self)
+        } throws: { error in
+            "\(error)".contains("'roofline_exponent' must be at least 1")
+        }
     }
 
     func row(id: String, metric: PublishedMeasurement.Metric, value: Double, detail: String,

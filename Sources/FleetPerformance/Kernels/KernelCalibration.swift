@@ -48,28 +48,13 @@ public enum KernelCalibration {
             streamEfficiency[family] = FittedValue(value: fit.value / elementwiseFactor.value, rows: fit.rows + elementwiseFactor.rows)
         }
 
-        // GEMM, attention and all-reduce per family.
-        var latencies: [Seconds] = []
-        var gemmFits: [String: [String: (x: [Double], rows: [String], shaped: Bool)]] = [:]
-        for (family, familyRows) in byFamily {
-            let gemmRows = familyRows.filter { if case .gemm = $0.shape { true } else { false } }
-            for (precision, group) in Dictionary(grouping: gemmRows, by: { gemmPrecision($0)?.rawValue ?? "?" }) where precision != "?" {
-                let usable = group.filter { $0.hardware.compute.dense[Precision(rawValue: precision)!] != nil }
-                guard !usable.isEmpty else { continue }
-                var shaped = usable.contains { if case let .gemm(m, _, _, _) = $0.shape { m != nil } else { false } }
-                var fitted = fitGemm(usable, precision: Precision(rawValue: precision)!, fixedLatency: shaped ? nil : .zero)
-                if shaped, let x = fitted?.x, 1 / x[0] > 1 {
-                    // Rows that are all large GEMMs cannot separate t₀ from η (the fit lands above peak): they fix η
-                    // alone, and the family takes the median latency of the others.
-                    shaped = false
-                    fitted = fitGemm(usable, precision: Precision(rawValue: precision)!, fixedLatency: .zero)
-                }
-                if let fit = fitted {
-                    gemmFits[family, default: [:]][precision] = (fit.x, fit.rows, shaped)
-                    if shaped { latencies.append(Seconds(fit.x[1])) }
-                }
-            }
+        // GEMM per family and precision, under the roofline exponent that fits the shaped rows best.
+        let memoryEfficiency: (String) -> Double? = { family in
+            streamEfficiency[family]?.value ?? FamilyPriors.table[family].flatMap { streamEfficiency[$0.from]?.value }
         }
+        let gemm = fitGemms(byFamily, memoryEfficiency: memoryEfficiency)
+        let gemmFits = gemm.fits
+        let latencies = gemmFits.values.flatMap(\.values).filter(\.shaped).map { Seconds($0.x[1]) }
         let medianLatency = latencies.isEmpty ? Seconds.zero : latencies.sorted()[latencies.count / 2]
         var allReduceLatencies: [Seconds] = []
         var allReduceFits: [String: AllReduceEfficiency] = [:]
@@ -119,7 +104,92 @@ public enum KernelCalibration {
             partlyBorrowed.insert(family)
         }
         let priors = FamilyPriors.table.filter { (families[$0.key] == nil || partlyBorrowed.contains($0.key)) && families[$0.value.from] != nil }
-        return KernelEfficiencies(fittedFrom: fittedFrom, families: families, elementwiseFactor: elementwiseFactor, priors: priors)
+        return KernelEfficiencies(fittedFrom: fittedFrom, families: families, elementwiseFactor: elementwiseFactor, priors: priors,
+                                  rooflineExponent: gemm.exponent)
+    }
+
+    /// Exponents ``Roofline`` may take in the fit: 1 (no overlap) to 8 in steps of 1/8, and ∞ (`max`).
+    static let candidateExponents: [Double] = stride(from: 1.0, through: 8.0, by: 0.125).map { $0 } + [.infinity]
+
+    /// A shaped GEMM row tells the exponent apart when its compute and memory times are within this factor of
+    /// each other (at `p = ∞`); elsewhere every exponent predicts nearly the same time.
+    static let crossoverRatio = 0.25
+
+    typealias GemmFit = (x: [Double], rows: [String], shaped: Bool)
+
+    /// Fits every family's GEMMs at each candidate exponent and keeps the exponent with the least squared
+    /// relative error over the rows near the compute/memory crossover. With no such row the exponent stays
+    /// undecided (`nil`: the hard roofline).
+    static func fitGemms(_ byFamily: [String: [Row]], memoryEfficiency: (String) -> Double?)
+        -> (fits: [String: [String: GemmFit]], exponent: FittedValue?)
+    {
+        var groups: [(family: String, precision: Precision, rows: [Row], memory: Double?)] = []
+        for family in byFamily.keys.sorted() {
+            let gemmRows = byFamily[family]!.filter { if case .gemm = $0.shape { true } else { false } }
+            for (name, group) in Dictionary(grouping: gemmRows, by: { gemmPrecision($0)?.rawValue ?? "?" }).sorted(by: { $0.key < $1.key }) {
+                guard let precision = Precision(rawValue: name) else { continue }
+                let usable = group.filter { $0.hardware.compute.dense[precision] != nil }
+                if !usable.isEmpty { groups.append((family, precision, usable, memoryEfficiency(family))) }
+            }
+        }
+        func fitAll(exponent: Double) -> [String: [String: GemmFit]] {
+            var fits: [String: [String: GemmFit]] = [:]
+            for group in groups {
+                var shaped = group.rows.contains { if case let .gemm(m, _, _, _) = $0.shape { m != nil } else { false } }
+                var fitted = fitGemm(group.rows, precision: group.precision, fixedLatency: shaped ? nil : .zero,
+                                     memoryEfficiency: group.memory, exponent: exponent)
+                if shaped, let x = fitted?.x, 1 / x[0] > 1 {
+                    // Rows that are all large GEMMs cannot separate t₀ from η (the fit lands above peak): they fix η
+                    // alone, and the family takes the median latency of the others.
+                    shaped = false
+                    fitted = fitGemm(group.rows, precision: group.precision, fixedLatency: .zero,
+                                     memoryEfficiency: group.memory, exponent: exponent)
+                }
+                if let fit = fitted { fits[group.family, default: [:]][group.precision.rawValue] = (fit.x, fit.rows, shaped) }
+            }
+            return fits
+        }
+        // Rows near the crossover, judged at the hard roofline's fit.
+        let hard = fitAll(exponent: .infinity)
+        var deciding: [(row: Row, precision: Precision, memory: Double, family: String)] = []
+        for group in groups {
+            guard let memory = group.memory, let fit = hard[group.family]?[group.precision.rawValue], fit.shaped else { continue }
+            for row in group.rows {
+                guard let times = times(of: row, precision: group.precision, memoryEfficiency: memory) else { continue }
+                let compute = times.compute * fit.x[0]
+                if min(compute, times.memory) >= crossoverRatio * max(compute, times.memory) {
+                    deciding.append((row, group.precision, memory, group.family))
+                }
+            }
+        }
+        guard !deciding.isEmpty else { return (hard, nil) }
+        var best: (exponent: Double, error: Double, fits: [String: [String: GemmFit]])?
+        for exponent in candidateExponents {
+            let fits = exponent == .infinity ? hard : fitAll(exponent: exponent)
+            var error = 0.0
+            for entry in deciding {
+                guard let fit = fits[entry.family]?[entry.precision.rawValue],
+                      let times = times(of: entry.row, precision: entry.precision, memoryEfficiency: entry.memory) else { continue }
+                let predicted = Roofline.time(compute: times.compute * fit.x[0], memory: times.memory, exponent: exponent) + fit.x[1]
+                error += (predicted / times.measured - 1) * (predicted / times.measured - 1)
+            }
+            if best == nil || error < best!.error { best = (exponent, error, fits) }
+        }
+        let chosen = best!
+        return (chosen.fits, FittedValue(value: chosen.exponent, rows: deciding.map(\.row.measurement.rawID).sorted()))
+    }
+
+    /// A shaped GEMM row's compute time at `η = 1` (`2mnk / peak`), its memory time at the family's achieved
+    /// bandwidth, and its measured time; `nil` for a row of unstated shape.
+    static func times(of row: Row, precision: Precision, memoryEfficiency: Double?)
+        -> (compute: Double, memory: Double, measured: Double)?
+    {
+        guard case let .gemm(m?, n?, k?, _) = row.shape, let peak = row.hardware.compute.dense[precision] else { return nil }
+        let bandwidth = (row.hardware.memory.bandwidth ?? BytesPerSecond(.infinity)) * (memoryEfficiency ?? .infinity)
+        let (compute, memory) = KernelModel.gemmTimes(m: m, n: n, k: k, precision: precision, peak: peak, efficiency: 1,
+                                                      bandwidth: bandwidth)
+        let measured = 2 * m * n * k / (row.measurement.value * 1e12)
+        return (compute.value, memoryEfficiency == nil ? 0 : memory.value, measured)
     }
 
     static func memoryPeak(_ row: Row) -> Double { (row.hardware.memory.bandwidth?.value ?? .nan) / 1e12 }
@@ -135,30 +205,60 @@ public enum KernelCalibration {
         return FittedValue(value: ratios.reduce(0, +) / Double(max(1, ratios.count)), rows: rows.map(\.measurement.rawID).sorted())
     }
 
-    /// Unknowns `x = [1/η, t₀]`: a shaped row gives `(achieved/peak)·x₀ + (1/t)·x₁ = 1`, a row of unstated
-    /// shape (a large GEMM) gives `(achieved/peak)·x₀ = 1`. With `fixedLatency` given, only `x₀` is fitted.
-    static func fitGemm(_ rows: [Row], precision: Precision, fixedLatency: Seconds?) -> (x: [Double], rows: [String])? {
-        var equations: [[Double]] = []
-        for row in rows {
-            let peak = row.hardware.compute.dense[precision]!.value / 1e12
-            let achievedRatio = row.measurement.value / peak
-            if case let .gemm(m?, n?, k?, _) = row.shape, fixedLatency == nil {
-                let time = 2 * m * n * k / (row.measurement.value * 1e12)
-                equations.append([achievedRatio, 1 / time])
-            } else {
-                equations.append(fixedLatency == nil ? [achievedRatio, 0] : [achievedRatio])
+    /// Unknowns `x = [1/η, t₀]` of `t = R(x₀ · 2mnk / peak, bytes / bandwidth) + x₁` (``Roofline`` at
+    /// `exponent`, bandwidth at the family's `memoryEfficiency`; without one the memory term is dropped), fitted by
+    /// Gauss–Newton on the relative error `t_predicted / t_measured − 1` from the compute-bound linear solution.
+    /// A row of unstated shape (a large GEMM) gives `(achieved/peak)·x₀ = 1`. With `fixedLatency` given, only
+    /// `x₀` is fitted.
+    static func fitGemm(_ rows: [Row], precision: Precision, fixedLatency: Seconds?, memoryEfficiency: Double?,
+                        exponent: Double) -> (x: [Double], rows: [String])?
+    {
+        let fitsLatency = fixedLatency == nil
+        let shaped = rows.map { times(of: $0, precision: precision, memoryEfficiency: memoryEfficiency) }
+        let achievedRatios = rows.map { $0.measurement.value / ($0.hardware.compute.dense[precision]!.value / 1e12) }
+        // Residuals and their Jacobian at x.
+        func linearized(_ x: [Double]) -> (residuals: [Double], jacobian: [[Double]]) {
+            var residuals: [Double] = [], jacobian: [[Double]] = []
+            for (index, times) in shaped.enumerated() {
+                if let times {
+                    let compute = times.compute * x[0]
+                    let predicted = Roofline.time(compute: compute, memory: times.memory, exponent: exponent) + x[1]
+                    let sensitivity = Roofline.computeSensitivity(compute: compute, memory: times.memory, exponent: exponent)
+                    residuals.append(predicted / times.measured - 1)
+                    jacobian.append([sensitivity * times.compute / times.measured] + (fitsLatency ? [1 / times.measured] : []))
+                } else {
+                    residuals.append(achievedRatios[index] * x[0] - 1)
+                    jacobian.append(fitsLatency ? [achievedRatios[index], 0] : [achievedRatios[index]])
+                }
+            }
+            return (residuals, jacobian)
+        }
+        // Start: every row compute-bound, `(x₀ · 2mnk / peak + x₁) / t = 1`, which is linear in x.
+        let startSystem = shaped.enumerated().map { index, times -> [Double] in
+            guard let times else { return fitsLatency ? [achievedRatios[index], 0] : [achievedRatios[index]] }
+            return fitsLatency ? [times.compute / times.measured, 1 / times.measured] : [times.compute / times.measured]
+        }
+        let startTargets = shaped.map { times in 1 - (fitsLatency ? 0 : (fixedLatency!.value / (times?.measured ?? .infinity))) }
+        guard var x = try? LeastSquares.solveMinimumNorm(Matrix(startSystem), startTargets).coefficients else { return nil }
+        if !fitsLatency { x.append(fixedLatency!.value) }
+        // A latency that would carry the rows alone (x₀ ≤ 0) is not physical: fit the efficiency alone.
+        if fitsLatency, !(x[0] > 0) { return fitGemm(rows, precision: precision, fixedLatency: .zero, memoryEfficiency: memoryEfficiency, exponent: exponent) }
+        if memoryEfficiency != nil || !fitsLatency {
+            for _ in 0..<100 {
+                let (residuals, jacobian) = linearized(x)
+                guard let step = try? LeastSquares.solveMinimumNorm(Matrix(jacobian), residuals.map { -$0 }).coefficients else { break }
+                var scale = 1.0
+                while x[0] + scale * step[0] <= 0 && scale > 1e-6 { scale /= 2 }
+                if x[0] + scale * step[0] <= 0 { break }
+                x[0] += scale * step[0]
+                if fitsLatency { x[1] += scale * step[1] }
+                if abs(step[0]) <= 1e-12 * abs(x[0]) && (!fitsLatency || abs(step[1]) <= 1e-15) { break }
             }
         }
-        let a = Matrix(equations)
-        let ones = [Double](repeating: 1, count: equations.count)
-        guard var x = try? LeastSquares.solveMinimumNorm(a, ones).coefficients else { return nil }
-        if x.count == 2, x[1] < 0 {  // a negative latency is not physical: refit the efficiency alone
-            guard let refit = fitGemm(rows, precision: precision, fixedLatency: .zero) else { return nil }
-            x = [refit.x[0], 0]
-        } else if x.count == 1 {
-            x.append(fixedLatency?.value ?? 0)
+        if fitsLatency, !(x[1] >= 0) || !(x[0] > 0) {  // a negative latency is not physical: refit the efficiency alone
+            return fitGemm(rows, precision: precision, fixedLatency: .zero, memoryEfficiency: memoryEfficiency, exponent: exponent)
         }
-        guard x[0] > 0 else { return nil }
+        guard x[0] > 0, x[0].isFinite, x[1].isFinite else { return nil }
         return (x, rows.map(\.measurement.rawID).sorted())
     }
 

@@ -14,31 +14,63 @@ public struct KernelEfficiencies: Codable, Sendable, Equatable {
     public var elementwiseFactor: FittedValue
     /// Families without rows of their own, and the family whose figures they use.
     public var priors: [String: Prior]
+    /// `p` of ``Roofline`` (`t = (c^p + m^p)^(1/p)`), pooled over every family's GEMMs of stated shape, with
+    /// the rows that decided it. Absent in a file fitted before it existed: such a file's efficiencies
+    /// were fitted to the hard roofline `max(c, m)` (`p = ∞`) and are used with it.
+    public var rooflineExponent: FittedValue?
 
     enum CodingKeys: String, CodingKey {
-        case fittedFrom = "fitted_from", families, elementwiseFactor = "elementwise_factor", priors
+        case fittedFrom = "fitted_from", rooflineExponent = "roofline_exponent", families,
+             elementwiseFactor = "elementwise_factor", priors
     }
 
     public init(fittedFrom: String, families: [String: FamilyEfficiency], elementwiseFactor: FittedValue,
-                priors: [String: Prior]) {
+                priors: [String: Prior], rooflineExponent: FittedValue? = nil) {
         self.fittedFrom = fittedFrom
         self.families = families
         self.elementwiseFactor = elementwiseFactor
         self.priors = priors
+        self.rooflineExponent = rooflineExponent
+    }
+
+    /// Decodes a calibration; an exponent below 1 (which would make a kernel slower than its compute and
+    /// memory times added) is refused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fittedFrom = try container.decode(String.self, forKey: .fittedFrom)
+        families = try container.decode([String: FamilyEfficiency].self, forKey: .families)
+        elementwiseFactor = try container.decode(FittedValue.self, forKey: .elementwiseFactor)
+        priors = try container.decode([String: Prior].self, forKey: .priors)
+        rooflineExponent = try container.decodeIfPresent(FittedValue.self, forKey: .rooflineExponent)
+        if let exponent = rooflineExponent?.value, !(exponent >= 1) {
+            throw DecodingError.dataCorruptedError(forKey: .rooflineExponent, in: container,
+                                                   debugDescription: Self.exponentMessage(exponent))
+        }
+    }
+
+    static func exponentMessage(_ exponent: Double) -> String {
+        "'roofline_exponent' must be at least 1 (1 adds compute and memory times, larger values approach their maximum), got \(exponent)"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(fittedFrom, forKey: .fittedFrom)
+        try container.encodeIfPresent(rooflineExponent, forKey: .rooflineExponent)
         try container.encodeOrdered(families, forKey: .families)
         try container.encode(elementwiseFactor, forKey: .elementwiseFactor)
         try container.encodeOrdered(priors, forKey: .priors)
     }
 
     /// The efficiencies of `family`: its own fit, else its prior's, with how they were obtained.
+    /// The returned efficiencies carry the pooled ``rooflineExponent``.
     public func resolve(family: String) -> (efficiency: FamilyEfficiency, provenance: String)? {
-        if let own = families[family] { return (own, "fitted for \(family)") }
-        if let prior = priors[family], let borrowed = families[prior.from] {
+        let exponent = rooflineExponent?.value ?? .infinity
+        if var own = families[family] {
+            own.rooflineExponent = exponent
+            return (own, "fitted for \(family)")
+        }
+        if let prior = priors[family], var borrowed = families[prior.from] {
+            borrowed.rooflineExponent = exponent
             return (borrowed, "prior from \(prior.from): \(prior.reason)")
         }
         return nil
@@ -67,7 +99,8 @@ public struct Prior: Codable, Sendable, Equatable {
 
 /// Kernel efficiencies of one hardware family.
 public struct FamilyEfficiency: Codable, Sendable, Equatable {
-    /// GEMM efficiency per precision: `t = max(FLOPs / (peak · η), bytes / (bandwidth · η_memory)) + t₀`.
+    /// GEMM efficiency per precision: `t = R(FLOPs / (peak · η), bytes / (bandwidth · η_memory)) + t₀`, with
+    /// `R` the ``Roofline`` at ``rooflineExponent``.
     public var gemm: [String: GemmEfficiency]
     /// Achieved fraction of datasheet bandwidth in a STREAM-like copy/triad.
     public var memory: FittedValue?
@@ -75,6 +108,9 @@ public struct FamilyEfficiency: Codable, Sendable, Equatable {
     public var attention: FittedValue?
     /// All-reduce over the scale-up link: `t = α + S_bus / B`.
     public var allreduce: AllReduceEfficiency?
+    /// `p` of the ``Roofline`` these efficiencies are used with; set by ``KernelEfficiencies/resolve(family:)``
+    /// from the pooled fit (not stored per family).
+    public var rooflineExponent: Double = .infinity
 
     public init(gemm: [String: GemmEfficiency] = [:], memory: FittedValue? = nil, attention: FittedValue? = nil,
                 allreduce: AllReduceEfficiency? = nil) {

@@ -30,7 +30,7 @@ public enum KernelModel {
             guard let gemm = family.gemm(for: precision) else { throw Unsupported(reason: "no GEMM fit for the family") }
             guard let m, let n, let k else { return peak.value * gemm.peakEfficiency / 1e12 }
             let time = gemmTime(m: m, n: n, k: k, precision: precision, peak: peak, gemm: gemm,
-                                bandwidth: try achievedBandwidth(hardware, family))
+                                bandwidth: try achievedBandwidth(hardware, family), rooflineExponent: family.rooflineExponent)
             return 2 * m * n * k / time.value / 1e12
         case let .memory(elementwise):
             let bandwidth = try achievedBandwidth(hardware, family)
@@ -54,14 +54,22 @@ public enum KernelModel {
         }
     }
 
-    /// `t = max(2mnk / (peak · η), bytes / bandwidth) + t₀`, with inputs at `precision` and a 16-bit output
-    /// (32-bit for fp32/tf32 GEMMs).
+    /// `t = R(2mnk / (peak · η), bytes / bandwidth) + t₀`, with `R` the ``Roofline`` at `rooflineExponent`,
+    /// inputs at `precision` and a 16-bit output (32-bit for fp32/tf32 GEMMs).
     public static func gemmTime(m: Double, n: Double, k: Double, precision: Precision, peak: FLOPSRate,
-                                gemm: GemmEfficiency, bandwidth: BytesPerSecond) -> Seconds {
+                                gemm: GemmEfficiency, bandwidth: BytesPerSecond, rooflineExponent: Double) -> Seconds {
+        let (compute, memory) = gemmTimes(m: m, n: n, k: k, precision: precision, peak: peak,
+                                          efficiency: gemm.peakEfficiency, bandwidth: bandwidth)
+        return Seconds(Roofline.time(compute: compute.value, memory: memory.value, exponent: rooflineExponent)) + gemm.fixedLatency
+    }
+
+    /// The compute time `2mnk / (peak · η)` and the memory time `bytes / bandwidth` of a GEMM.
+    static func gemmTimes(m: Double, n: Double, k: Double, precision: Precision, peak: FLOPSRate, efficiency: Double,
+                          bandwidth: BytesPerSecond) -> (compute: Seconds, memory: Seconds) {
         let work = FLOPs(2 * m * n * k)
         let outputBytes = precision.bits >= 32 ? 4.0 : 2.0
         let traffic = Bytes((m * k + k * n) * precision.bytes + m * n * outputBytes)
-        return max(work / (peak * gemm.peakEfficiency), traffic / bandwidth) + gemm.fixedLatency
+        return (work / (peak * efficiency), traffic / bandwidth)
     }
 
     static func achievedBandwidth(_ hardware: HardwareProfile, _ family: FamilyEfficiency) throws(Unsupported) -> BytesPerSecond {

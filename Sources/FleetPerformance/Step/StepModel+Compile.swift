@@ -102,7 +102,8 @@ extension StepModel {
         var notes: [OperatorClass: String] = [:]
         let dequantizationNote = weightOnly ? "; weight-only \(spec.weights.rawValue): dequantization counted" : ""
         let gemmNote = "η=\(UnitFormatter.number(gemm.peakEfficiency)) of \(spec.computePrecision.rawValue) peak \(peak); "
-            + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth) (\(spec.efficiencyProvenance))" + dequantizationNote
+            + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth); roofline p=\(UnitFormatter.number(spec.efficiencies.rooflineExponent)) "
+            + "(\(spec.efficiencyProvenance))" + dequantizationNote
         for operatorClass in [OperatorClass.attentionProjections, .mlp, .experts, .lmHead] { notes[operatorClass] = gemmNote }
         notes[.attention] = "η=\(UnitFormatter.number(attentionEfficiency)) of 16-bit peak \(sixteenBitPeak)"
             + (spec.efficiencies.attention == nil ? " (no attention fit: GEMM η)" : "") + "; KV at \(spec.kvCache.rawValue)"
@@ -119,6 +120,7 @@ extension StepModel {
 
         self.init(spec: spec, flopsCoefficients: flops, bytesCoefficients: bytes, computeRates: computeRates,
                   memoryRates: Array(repeating: memoryRate, count: OperatorClass.rooflineClasses.count),
+                  rooflineExponent: spec.efficiencies.rooflineExponent,
                   communicationCoefficients: communication.coefficients, overhead: overhead, timeScale: spec.timeScale,
                   fixedLatencyScale: spec.fixedLatencyScale,
                   engineOverhead: spec.stepOverhead.value,

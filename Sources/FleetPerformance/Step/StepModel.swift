@@ -8,8 +8,9 @@ import FleetUnits
 /// For a batch state with features `φ` (``Feature``), operator class `o` does `F_o = φ·C_F[:, o]` FLOPs and
 /// moves `B_o = φ·C_B[:, o]` bytes per device, and takes
 /// ```
-/// t_o = max(F_o / (peak_o · η_o), B_o / (bandwidth · η_memory))
+/// t_o = R(F_o / (peak_o · η_o), B_o / (bandwidth · η_memory))
 /// ```
+/// with `R(c, m) = (c^p + m^p)^(1/p)` the ``Roofline`` at the kernel calibration's fitted exponent `p`.
 /// Communication and fixed overheads are times linear in `φ`. The step time is their sum. Many states
 /// evaluate at once as `F = Φ·C_F`, `B = Φ·C_B` (one `dgemm` each) followed by the element-wise roofline
 /// (``stepTimes(_:)``); one state evaluates inline (``stepTime(_:)``) with the same numbers.
@@ -21,6 +22,8 @@ public struct StepModel: Sendable {
     /// Per roofline class: achieved compute and memory rates.
     let computeRates: [Double]
     let memoryRates: [Double]
+    /// `p` of the ``Roofline`` that combines each class's compute and memory times.
+    let rooflineExponent: Double
     /// Seconds per unit of each feature spent communicating.
     let communicationCoefficients: [Double]
     /// Seconds per step of fixed latencies that scale with the engine (GEMM tails).
@@ -73,7 +76,7 @@ public struct StepModel: Sendable {
                 flops += features[row] * flopsCoefficients[row, column]
                 bytes += features[row] * bytesCoefficients[row, column]
             }
-            total += max(flops / computeRates[column], bytes / memoryRates[column])
+            total += Roofline.time(compute: flops / computeRates[column], memory: bytes / memoryRates[column], exponent: rooflineExponent)
         }
         for row in 0..<Feature.count { total += features[row] * communicationCoefficients[row] }
         return calibrated(total)
@@ -85,14 +88,15 @@ public struct StepModel: Sendable {
         let flops = BLAS.product(states, flopsCoefficients)
         let bytes = BLAS.product(states, bytesCoefficients)
         var times = BLAS.product(states, communicationCoefficients)
-        let rows = states.rows
+        let rows = states.rows, exponent = rooflineExponent
         for column in 0..<OperatorClass.rooflineClasses.count {
             let computeRate = computeRates[column], memoryRate = memoryRates[column]
             flops.storage.withUnsafeBufferPointer { f in
                 bytes.storage.withUnsafeBufferPointer { b in
                     let offset = column * rows
                     for row in 0..<rows {
-                        times[row] += max(f[offset + row] / computeRate, b[offset + row] / memoryRate)
+                        times[row] += Roofline.time(compute: f[offset + row] / computeRate, memory: b[offset + row] / memoryRate,
+                                                    exponent: exponent)
                     }
                 }
             }
@@ -123,7 +127,7 @@ public struct StepModel: Sendable {
             if flops == 0 && bytes == 0 { continue }  // a class the model does not have (experts of a dense model)
             let computeTime = flops / computeRates[column], memoryTime = bytes / memoryRates[column]
             costs.append(OperatorCost(operatorClass: operatorClass, flops: FLOPs(flops), bytes: Bytes(bytes),
-                                      time: Seconds(max(computeTime, memoryTime) * timeScale),
+                                      time: Seconds(Roofline.time(compute: computeTime, memory: memoryTime, exponent: rooflineExponent) * timeScale),
                                       bound: computeTime >= memoryTime ? .compute : .memory,
                                       note: efficiencyNotes[operatorClass] ?? ""))
         }

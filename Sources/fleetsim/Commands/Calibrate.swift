@@ -18,8 +18,10 @@ struct Calibrate: ParsableCommand {
             capped/uncapped pairs listed in calibration/power-cap.yaml and prints each pair before and after.
             Several measurement files are read as one (a raw_id must be unique across them). The shipped
             Profiles/calibration/kernels.yaml is the kernel fit of shared/reference/validation.csv together with
-            the vendor GEMM figures of Profiles/calibration/vendor-kernel-measurements.csv.
-            Examples: fleetsim calibrate --kernels ../shared/reference/validation.csv Profiles/calibration/vendor-kernel-measurements.csv -o Profiles/calibration/kernels.yaml
+            the vendor GEMM figures of Profiles/calibration/vendor-kernel-measurements.csv and Vidur's GEMM
+            timings of Profiles/calibration/vidur-gemm-measurements.csv; the fit also chooses the roofline
+            exponent p of t = (c^p + m^p)^(1/p) from the GEMMs near the compute/memory crossover.
+            Examples: fleetsim calibrate --kernels ../shared/reference/validation.csv Profiles/calibration/vendor-kernel-measurements.csv Profiles/calibration/vidur-gemm-measurements.csv -o Profiles/calibration/kernels.yaml
                       fleetsim calibrate ../shared/reference/validation.csv -o Profiles/calibration/serving.yaml
             """)
 
