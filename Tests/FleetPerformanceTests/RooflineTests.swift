@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FleetPerformance
 
@@ -31,6 +32,18 @@ struct RooflineTests {
             let slope = (Roofline.time(compute: compute + step, memory: memory, exponent: exponent)
                 - Roofline.time(compute: compute - step, memory: memory, exponent: exponent)) / (2 * step)
             #expect(abs(Roofline.computeSensitivity(compute: compute, memory: memory, exponent: exponent) - slope) < 1e-5)
+        }
+    }
+}
+
+extension RooflineTests {
+    /// The half-integer shortcut gives what `pow` gives, to rounding.
+    @Test func halfIntegerPowersMatchPow() {
+        for exponent in [0.5, 1, 1.5, 2, 2.5, 3, 7.5, 2.125] {
+            for base in [0.0, 1e-6, 0.3, 0.99, 1] {
+                let expected = Foundation.pow(base, exponent)
+                #expect(abs(Roofline.power(base, exponent) - expected) <= 1e-15 * max(1, expected))
+            }
         }
     }
 }

@@ -19,7 +19,20 @@ public enum Roofline {
         let larger = max(compute, memory), smaller = min(compute, memory)
         if smaller <= 0 || exponent == .infinity { return larger }
         if exponent == 2 { return (compute * compute + memory * memory).squareRoot() }
-        return larger * Foundation.pow(1 + Foundation.pow(smaller / larger, exponent), 1 / exponent)
+        let share = power(smaller / larger, exponent)
+        // (1 + x)^(1/p) = 1 + x/p + O(x²): below 1e-9 the first term is exact to double precision.
+        return larger * (share < 1e-9 ? 1 + share / exponent : Foundation.pow(1 + share, 1 / exponent))
+    }
+
+    /// `base^exponent`; a half-integer exponent (the fit's grid includes 2.5) by products and one square
+    /// root, which the simulator's step loop evaluates several times per step far faster than `pow`.
+    @inline(__always)
+    static func power(_ base: Double, _ exponent: Double) -> Double {
+        let twice = exponent * 2
+        guard twice == twice.rounded(.down), twice >= 0, twice <= 32 else { return Foundation.pow(base, exponent) }
+        var result = Int(twice) % 2 == 1 ? base.squareRoot() : 1
+        for _ in 0..<Int(twice) / 2 { result *= base }
+        return result
     }
 
     /// `∂t/∂c = (c / t)^(p−1)`: how the duration moves with the compute time (for fitting).
