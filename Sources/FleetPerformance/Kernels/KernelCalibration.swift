@@ -136,13 +136,13 @@ public enum KernelCalibration {
             var fits: [String: [String: GemmFit]] = [:]
             for group in groups {
                 var shaped = group.rows.contains { if case let .gemm(m, _, _, _) = $0.shape { m != nil } else { false } }
-                var fitted = fitGemm(group.rows, precision: group.precision, fixedLatency: shaped ? nil : .zero,
+                var fitted = fitGemm(group.rows, precision: group.precision, fitsLatency: shaped,
                                      memoryEfficiency: group.memory, exponent: exponent)
                 if shaped, let x = fitted?.x, 1 / x[0] > 1 {
                     // Rows that are all large GEMMs cannot separate t₀ from η (the fit lands above peak): they fix η
                     // alone, and the family takes the median latency of the others.
                     shaped = false
-                    fitted = fitGemm(group.rows, precision: group.precision, fixedLatency: .zero,
+                    fitted = fitGemm(group.rows, precision: group.precision, fitsLatency: false,
                                      memoryEfficiency: group.memory, exponent: exponent)
                 }
                 if let fit = fitted { fits[group.family, default: [:]][group.precision.rawValue] = (fit.x, fit.rows, shaped) }
@@ -151,14 +151,14 @@ public enum KernelCalibration {
         }
         // Rows near the crossover, judged at the hard roofline's fit.
         let hard = fitAll(exponent: .infinity)
-        var deciding: [(row: Row, precision: Precision, memory: Double, family: String)] = []
+        var deciding: [(id: String, key: (family: String, precision: String), times: RowTimes)] = []
         for group in groups {
             guard let memory = group.memory, let fit = hard[group.family]?[group.precision.rawValue], fit.shaped else { continue }
             for row in group.rows {
                 guard let times = times(of: row, precision: group.precision, memoryEfficiency: memory) else { continue }
                 let compute = times.compute * fit.x[0]
                 if min(compute, times.memory) >= crossoverRatio * max(compute, times.memory) {
-                    deciding.append((row, group.precision, memory, group.family))
+                    deciding.append((row.measurement.rawID, (group.family, group.precision.rawValue), times))
                 }
             }
         }
@@ -168,22 +168,22 @@ public enum KernelCalibration {
             let fits = exponent == .infinity ? hard : fitAll(exponent: exponent)
             var error = 0.0
             for entry in deciding {
-                guard let fit = fits[entry.family]?[entry.precision.rawValue],
-                      let times = times(of: entry.row, precision: entry.precision, memoryEfficiency: entry.memory) else { continue }
+                guard let fit = fits[entry.key.family]?[entry.key.precision] else { continue }
+                let times = entry.times
                 let predicted = Roofline.time(compute: times.compute * fit.x[0], memory: times.memory, exponent: exponent) + fit.x[1]
                 error += (predicted / times.measured - 1) * (predicted / times.measured - 1)
             }
             if best == nil || error < best!.error { best = (exponent, error, fits) }
         }
         let chosen = best!
-        return (chosen.fits, FittedValue(value: chosen.exponent, rows: deciding.map(\.row.measurement.rawID).sorted()))
+        return (chosen.fits, FittedValue(value: chosen.exponent, rows: deciding.map(\.id).sorted()))
     }
 
     /// A shaped GEMM row's compute time at `η = 1` (`2mnk / peak`), its memory time at the family's achieved
     /// bandwidth, and its measured time; `nil` for a row of unstated shape.
-    static func times(of row: Row, precision: Precision, memoryEfficiency: Double?)
-        -> (compute: Double, memory: Double, measured: Double)?
-    {
+    typealias RowTimes = (compute: Double, memory: Double, measured: Double)
+
+    static func times(of row: Row, precision: Precision, memoryEfficiency: Double?) -> RowTimes? {
         guard case let .gemm(m?, n?, k?, _) = row.shape, let peak = row.hardware.compute.dense[precision] else { return nil }
         let bandwidth = (row.hardware.memory.bandwidth ?? BytesPerSecond(.infinity)) * (memoryEfficiency ?? .infinity)
         let (compute, memory) = KernelModel.gemmTimes(m: m, n: n, k: k, precision: precision, peak: peak, efficiency: 1,
@@ -208,12 +208,15 @@ public enum KernelCalibration {
     /// Unknowns `x = [1/η, t₀]` of `t = R(x₀ · 2mnk / peak, bytes / bandwidth) + x₁` (``Roofline`` at
     /// `exponent`, bandwidth at the family's `memoryEfficiency`; without one the memory term is dropped), fitted by
     /// Gauss–Newton on the relative error `t_predicted / t_measured − 1` from the compute-bound linear solution.
-    /// A row of unstated shape (a large GEMM) gives `(achieved/peak)·x₀ = 1`. With `fixedLatency` given, only
-    /// `x₀` is fitted.
-    static func fitGemm(_ rows: [Row], precision: Precision, fixedLatency: Seconds?, memoryEfficiency: Double?,
+    /// A row of unstated shape (a large GEMM) gives `(achieved/peak)·x₀ = 1`. Without `fitsLatency`, `t₀ = 0`
+    /// and only `x₀` is fitted.
+    static func fitGemm(_ rows: [Row], precision: Precision, fitsLatency: Bool, memoryEfficiency: Double?,
                         exponent: Double) -> (x: [Double], rows: [String])?
     {
-        let fitsLatency = fixedLatency == nil
+        /// A latency that would carry the rows alone (`x₀ ≤ 0`) or a negative one is not physical: fit η alone.
+        func efficiencyAlone() -> (x: [Double], rows: [String])? {
+            fitGemm(rows, precision: precision, fitsLatency: false, memoryEfficiency: memoryEfficiency, exponent: exponent)
+        }
         let shaped = rows.map { times(of: $0, precision: precision, memoryEfficiency: memoryEfficiency) }
         let achievedRatios = rows.map { $0.measurement.value / ($0.hardware.compute.dense[precision]!.value / 1e12) }
         // Residuals and their Jacobian at x.
@@ -238,12 +241,11 @@ public enum KernelCalibration {
             guard let times else { return fitsLatency ? [achievedRatios[index], 0] : [achievedRatios[index]] }
             return fitsLatency ? [times.compute / times.measured, 1 / times.measured] : [times.compute / times.measured]
         }
-        let startTargets = shaped.map { times in 1 - (fitsLatency ? 0 : (fixedLatency!.value / (times?.measured ?? .infinity))) }
-        guard var x = try? LeastSquares.solveMinimumNorm(Matrix(startSystem), startTargets).coefficients else { return nil }
-        if !fitsLatency { x.append(fixedLatency!.value) }
-        // A latency that would carry the rows alone (x₀ ≤ 0) is not physical: fit the efficiency alone.
-        if fitsLatency, !(x[0] > 0) { return fitGemm(rows, precision: precision, fixedLatency: .zero, memoryEfficiency: memoryEfficiency, exponent: exponent) }
-        if memoryEfficiency != nil || !fitsLatency {
+        let ones = [Double](repeating: 1, count: rows.count)
+        guard var x = try? LeastSquares.solveMinimumNorm(Matrix(startSystem), ones).coefficients else { return nil }
+        if !fitsLatency { x.append(0) }
+        if fitsLatency, !(x[0] > 0) { return efficiencyAlone() }
+        if memoryEfficiency != nil {
             for _ in 0..<100 {
                 let (residuals, jacobian) = linearized(x)
                 guard let step = try? LeastSquares.solveMinimumNorm(Matrix(jacobian), residuals.map { -$0 }).coefficients else { break }
@@ -255,9 +257,7 @@ public enum KernelCalibration {
                 if abs(step[0]) <= 1e-12 * abs(x[0]) && (!fitsLatency || abs(step[1]) <= 1e-15) { break }
             }
         }
-        if fitsLatency, !(x[1] >= 0) || !(x[0] > 0) {  // a negative latency is not physical: refit the efficiency alone
-            return fitGemm(rows, precision: precision, fixedLatency: .zero, memoryEfficiency: memoryEfficiency, exponent: exponent)
-        }
+        if fitsLatency, !(x[1] >= 0) || !(x[0] > 0) { return efficiencyAlone() }
         guard x[0] > 0, x[0].isFinite, x[1].isFinite else { return nil }
         return (x, rows.map(\.measurement.rawID).sorted())
     }
