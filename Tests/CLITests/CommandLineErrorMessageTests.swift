@@ -70,7 +70,7 @@ struct CommandLineErrorMessageTests {
     }
 
     @Test(arguments: [
-        (["calibrate", "--power-cap", "--kernels"], "Error: give one of --power-cap, --kernels and --front-end\n"),
+        (["calibrate", "--power-cap", "--kernels"], "Error: give one of --power-cap, --kernels, --front-end and --step-overhead\n"),
         (["calibrate", "--power-cap", "Examples/kernel-measurements.csv"],
          "Error: --power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file\n"),
         (["calibrate"], "Error: Missing expected argument '<measurements>'\n"),

@@ -23,7 +23,7 @@ public struct DeploymentSpec: Sendable {
     /// Most tokens per step (sizes the activation workspace and prefill chunks).
     public let maxBatchedTokens: Int
     /// Fixed engine time per step (scheduling, launches), fitted per engine and hardware family.
-    public let stepOverhead: Seconds
+    public var stepOverhead: Seconds
     /// Engine speed relative to the kernel roofline: modelled step times are multiplied by it (fitted per
     /// engine and hardware family; 1 when uncalibrated).
     public let timeScale: Double

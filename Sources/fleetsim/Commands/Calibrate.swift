@@ -16,6 +16,9 @@ struct Calibrate: ParsableCommand {
             (GEMM, memory, attention, all-reduce) to the kernel rows instead. Every fitted number lists its rows.
             With --power-cap (no measurement file), fits the compute exponent of the power-cap curve to the
             capped/uncapped pairs listed in calibration/power-cap.yaml and prints each pair before and after.
+            With --step-overhead, fits each engine's fixed time per step to the rows that time one step (online
+            ITL/TPOT, the TTFT of one request generating one token); with --front-end, each engine's front-end
+            latency to online TTFT rows (fit the step overhead first: the front-end rows are simulated with it).
             Several measurement files are read as one (a raw_id must be unique across them). The shipped
             Profiles/calibration/kernels.yaml is the kernel fit of shared/reference/validation.csv together with
             the vendor GEMM figures of Profiles/calibration/vendor-kernel-measurements.csv and Vidur's GEMM
@@ -35,13 +38,18 @@ struct Calibrate: ParsableCommand {
           help: "Fit each engine's front-end latency (overheads.front_end) to the TTFT of online rows instead.")
     var frontEnd = false
 
+    @Flag(name: .customLong("step-overhead"),
+          help: "Fit each engine's fixed time per step (overheads.step) to the ITL/TPOT of online rows and the TTFT of one-request, one-token batches instead.")
+    var stepOverhead = false
+
     @Argument(help: "Measurements in the validation.csv format, one file or more (not with --power-cap).")
     var measurements: [String] = []
 
     func validate() throws {
         if powerCap, !measurements.isEmpty { throw ValidationError("--power-cap fits the pairs in calibration/power-cap.yaml; give no measurement file") }
         if !powerCap, measurements.isEmpty { throw ValidationError("Missing expected argument '<measurements>'") }
-        if [powerCap, kernels, frontEnd].filter({ $0 }).count > 1 { throw ValidationError("give one of --power-cap, --kernels and --front-end") }
+        let modes = [powerCap, kernels, frontEnd, stepOverhead]
+        if modes.filter({ $0 }).count > 1 { throw ValidationError("give one of --power-cap, --kernels, --front-end and --step-overhead") }
     }
 
     @Option(name: .shortAndLong, help: "Write the calibration here (atomically) instead of standard output.")
@@ -57,8 +65,8 @@ struct Calibrate: ParsableCommand {
             let rows = try MeasurementFile.load(measurements)
             let name = measurements.map { ($0 as NSString).lastPathComponent }.joined(separator: " + ")
             let yaml: String
-            if frontEnd {
-                return try fitFrontEnd(rows, catalog: catalog)
+            if frontEnd || stepOverhead {
+                return try fitEngineLatency(rows, catalog: catalog)
             }
             if kernels {
                 yaml = try YAMLOutput.encode(KernelCalibration.fit(rows, catalog: catalog, fittedFrom: name))
@@ -77,10 +85,19 @@ struct Calibrate: ParsableCommand {
         }
     }
 
-    /// Prints the fit per engine and writes `overheads.front_end` values (YAML, seconds) for the engine profiles.
-    func fitFrontEnd(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog) throws {
+    /// Prints the fit per engine and writes the `overheads.front_end` or `overheads.step` values (YAML) for the
+    /// engine profiles.
+    func fitEngineLatency(_ measurements: [PublishedMeasurement], catalog: ProfileCatalog) throws {
         let efficiencies = try calibration.load(global: global)
-        let results = FrontEndLatencyFit.fit(measurements, catalog: catalog, efficiencies: efficiencies)
+        let results: [MedianResidualFit.Result]
+        let key: String, title: String
+        if stepOverhead {
+            results = StepOverheadFit.fit(measurements, catalog: catalog, efficiencies: efficiencies)
+            (key, title) = ("step", "step overhead: median residual per engine of online ITL/TPOT rows and one-request, one-token TTFT rows")
+        } else {
+            results = FrontEndLatencyFit.fit(measurements, catalog: catalog, efficiencies: efficiencies)
+            (key, title) = ("front_end", "front-end latency: median TTFT residual of online (rate, concurrency) rows per engine")
+        }
         var rows: [[String]] = []
         for result in results {
             for (label, summary) in [("before", result.before), ("after", result.after), ("leave one source out", result.leaveOneSourceOut)] {
@@ -88,11 +105,12 @@ struct Calibrate: ParsableCommand {
                              String(format: "%.1f", summary.median), String(format: "%.1f", summary.p90), String(format: "%.1f", summary.maximum)])
             }
         }
-        let text = "front-end latency: median TTFT residual of online (rate, concurrency) rows per engine\n"
-            + TextTable(header: ["engine", "front end (ms)", "rows", "", "median |error| %", "p90 |error| %", "max |error| %"], rows: rows).render()
+        let text = title + "\n"
+            + TextTable(header: ["engine", "\(key.replacingOccurrences(of: "_", with: " ")) (ms)", "rows", "", "median |error| %", "p90 |error| %", "max |error| %"],
+                        rows: rows).render()
         if output == nil { Failure.printError(text) } else { print(text, terminator: "") }
         let yaml = results.map { result in
-            "- engine: \(result.engine)\n  front_end: \(String(format: "%.1f", result.latency * 1000)) ms\n  rows: [\(result.rows.joined(separator: ", "))]\n"
+            "- engine: \(result.engine)\n  \(key): \(String(format: "%.1f", result.latency * 1000)) ms\n  rows: [\(result.rows.joined(separator: ", "))]\n"
         }.joined()
         if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
     }
