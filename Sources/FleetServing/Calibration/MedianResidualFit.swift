@@ -50,11 +50,7 @@ public enum MedianResidualFit {
 
     /// The median residual of `group`, at least 0 (seconds).
     static func fit(_ group: [Observation]) -> Double {
-        let residuals = group.map { $0.measured - $0.simulated }.sorted()
-        guard !residuals.isEmpty else { return 0 }
-        let middle = residuals.count / 2
-        let median = residuals.count % 2 == 1 ? residuals[middle] : (residuals[middle - 1] + residuals[middle]) / 2
-        return max(0, median)
+        max(0, ServingMetrics.Distribution.percentile(group.map { $0.measured - $0.simulated }.sorted(), 50))
     }
 
     /// The publication `row` comes from, for the leave-one-source-out check.
