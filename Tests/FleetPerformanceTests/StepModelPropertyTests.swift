@@ -112,4 +112,22 @@ struct StepModelPropertyTests {
             try StepModel(spec: spec)
         }
     }
+
+    @Test func eachPipelineStagePaysTheEngineStepOverhead() throws {
+        // A pass through pp stages runs the engine loop once per rank: the step overhead adds pp times.
+        let state = BatchState.decode(batch: 8, context: 1000)
+        for stages in [1, 2, 4] {
+            func stepTime(overhead: Double) throws -> Double {
+                var spec = try DeploymentSpec.resolve(model: "llama-3.1-70b", hardware: "nvidia-h100-sxm", engine: "vllm",
+                                                      catalog: Fixtures.catalog, efficiencies: ModelArithmeticTests.efficiencies,
+                                                      weights: .fp8, activations: .fp8, kvCache: .fp8, tensorParallel: 2,
+                                                      pipelineParallel: stages)
+                spec.stepOverhead = Seconds(overhead)
+                let model = try StepModel(spec: spec)
+                return model.stepTime(model.features(of: state))
+            }
+            let added = try stepTime(overhead: 0.002) - stepTime(overhead: 0)
+            #expect(abs(added - 0.002 * Double(stages)) < 1e-9)
+        }
+    }
 }

@@ -22,7 +22,8 @@ public struct DeploymentSpec: Sendable {
     public let memoryBasis: MemoryBasis
     /// Most tokens per step (sizes the activation workspace and prefill chunks).
     public let maxBatchedTokens: Int
-    /// Fixed engine time per step (scheduling, launches), fitted per engine and hardware family.
+    /// Fixed engine time per step (scheduling, launches), fitted per engine and hardware family. Each pipeline
+    /// rank runs the engine loop for each micro-batch, so a pass through `pp` stages costs `pp` times this.
     public var stepOverhead: Seconds
     /// Engine speed relative to the kernel roofline: modelled step times are multiplied by it (fitted per
     /// engine and hardware family; 1 when uncalibrated).

@@ -4,7 +4,8 @@ import FleetUnits
 
 extension StepModel {
     /// Compiles `spec` into coefficients (per device of one tensor-parallel group; pipeline stages run one
-    /// after another for a batch, so a step's latency covers all layers).
+    /// after another for a batch, so a step's latency covers all layers, and the engine's step overhead is
+    /// paid once per stage: `pp · overhead`).
     /// - Throws: ``PerformanceError`` when the hardware cannot run the precision or its profile lacks a
     ///   figure the model needs.
     public init(spec: DeploymentSpec) throws(PerformanceError) {
@@ -114,7 +115,12 @@ extension StepModel {
         notes[.communication] = communication.note
         let gemmKernels = geometry.gemmKernelsPerStep
         let overhead = gemmKernels * gemm.fixedLatency.value
-        notes[.overhead] = "engine step \(spec.stepOverhead) + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"
+        // Every pipeline rank runs the engine's loop for every micro-batch, so a pass through `pp` stages
+        // carries the host time per iteration `pp` times.
+        let stages = max(1, spec.pipelineParallel)
+        let engineOverhead = spec.stepOverhead.value * Double(stages)
+        notes[.overhead] = "engine step \(spec.stepOverhead)" + (stages > 1 ? " × \(stages) pipeline stages" : "")
+            + " + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"
             + (spec.timeScale == 1 && spec.fixedLatencyScale == 1 ? "" :
                 "; engine calibration: variable times × \(UnitFormatter.number(spec.timeScale)), fixed latencies × \(UnitFormatter.number(spec.fixedLatencyScale))")
 
@@ -123,7 +129,7 @@ extension StepModel {
                   rooflineExponent: spec.efficiencies.rooflineExponent,
                   communicationCoefficients: communication.coefficients, overhead: overhead, timeScale: spec.timeScale,
                   fixedLatencyScale: spec.fixedLatencyScale,
-                  engineOverhead: spec.stepOverhead.value,
+                  engineOverhead: engineOverhead,
                   window: geometry.attendedKeyLimit, efficiencyNotes: notes)
     }
 }

@@ -7,7 +7,8 @@ import FleetProfiles
 /// - the mean ITL or TPOT of online benchmarks (request rate or concurrency): each output token costs one step;
 /// - the mean TTFT of a static batch of one request generating one token: one prefill step.
 ///
-/// Each row is simulated with no step overhead; the overhead adds once to each of these figures, so the fit is
+/// Each row is simulated with no step overhead; the overhead adds once to each of these figures (once per
+/// pipeline stage, so pipelined rows are taken per stage), so the fit is
 /// the median residual `measured − simulated` per engine, at least 0 (``MedianResidualFit``). The reported
 /// errors shift each simulated figure by the overhead, which is exact for the one-step TTFT and for decoding at
 /// a given batch; under load, slower steps also let the batch grow a little, which the shift leaves out.
@@ -40,7 +41,10 @@ public enum StepOverheadFit {
         case .tpotMean: metrics.timePerOutputToken.mean
         default: metrics.timeToFirstToken.mean
         }
+        // A step through `pp` pipeline stages holds `pp` overheads (one per rank): both figures are taken per
+        // stage, which leaves the relative errors unchanged.
+        let stages = Double(max(1, spec.pipelineParallel))
         return .init(rawID: row.rawID, engine: setup.spec.engineID, source: MedianResidualFit.source(of: row),
-                     simulated: simulated, measured: row.value / 1000)
+                     simulated: simulated / stages, measured: row.value / 1000 / stages)
     }
 }

@@ -290,10 +290,11 @@ public struct MeasurementSetup: Sendable {
                                      // offline, batch and MLPerf runs drive the engine in process.
                                      frontEndLatency: [.rate, .concurrency].contains(row.mode) ? engine.overheads?.frontEnd?.value ?? 0 : 0)
         // trtllm-bench runs TensorRT-LLM with settings of its own (chunked context, max-utilization
-        // admission, batch and token budget sized to the dataset).
+        // admission, batch and token budget sized to the dataset). Its batch bounds one micro-batch; the
+        // simulation splits the replica's sequences over its pipeline lanes.
         if engineID == "tensorrt-llm", row.mode != .batch, TensorRTLLMBenchSettings.describes(row.detail) {
             let bench = TensorRTLLMBenchSettings(plan: memory, pipelineParallel: pipeline, input: input, output: output)
-            limits.maxSequences = min(maxSequences, bench.maxSequences)
+            limits.maxSequences = min(maxSequences, bench.sequencesInFlight)
             limits.maxBatchedTokens = bench.maxBatchedTokens
             limits.chunkedPrefill = true
             limits.reserveWholeSequence = false

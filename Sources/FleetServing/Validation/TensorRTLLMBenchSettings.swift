@@ -18,6 +18,11 @@ import FleetPerformance
 /// tokens   = tokens₀ < 4096 ? max(2048, 256·⌈tokens₀/256⌉) : tokens₀ < 8192 ? 512·⌈tokens₀/512⌉ : 1024·⌈tokens₀/1024⌉
 /// ```
 ///
+/// `max_batch_size` bounds one micro-batch: with `pp` pipeline stages the PyTorch executor holds
+/// `max_batch_size · pp` sequences (`max_num_sequences = executor_config.max_batch_size * mapping.pp_size` for the
+/// capacity scheduler, `max_batch_size` for the micro-batch scheduler: `tensorrt_llm/_torch/pyexecutor/_util.py`,
+/// NVIDIA/TensorRT-LLM, 2025), which is why the heuristic divides the requests by `pp` (``sequencesInFlight``).
+///
 /// The memory terms are taken per device from ``MemoryPlan`` (capacity, weights after sharding, KV bytes per
 /// token on one device), which equals the tool's whole-group sums divided by the devices.
 public struct TensorRTLLMBenchSettings: Sendable, Equatable {
@@ -25,6 +30,8 @@ public struct TensorRTLLMBenchSettings: Sendable, Equatable {
     public let maxSequences: Int
     /// Most tokens in a step (`max_num_tokens`).
     public let maxBatchedTokens: Int
+    /// Most sequences the engine holds at once: one micro-batch of ``maxSequences`` per pipeline stage.
+    public let sequencesInFlight: Int
 
     /// The share of the memory left by the weights that the heuristic sizes the batch for.
     public static let heuristicMemoryFraction = 0.95
@@ -59,5 +66,6 @@ public struct TensorRTLLMBenchSettings: Sendable, Equatable {
         } else {
             maxBatchedTokens = roundedUp(tokens, to: 1024)
         }
+        sequencesInFlight = maxSequences * max(1, pipelineParallel)
     }
 }

@@ -27,6 +27,8 @@ struct TensorRTLLMBenchSettingsTests {
                                                 input: 32, output: 1)
         #expect(settings.maxSequences == 2048)
         #expect(settings.maxBatchedTokens == 32768)
+        // Each stage holds one micro-batch of 2048: 4096 sequences in flight.
+        #expect(settings.sequencesInFlight == 4096)
     }
 
     @Test func onlyTrtllmBenchRowsAreRecognized() {
