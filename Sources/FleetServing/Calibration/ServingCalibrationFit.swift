@@ -5,8 +5,9 @@ import FleetUnits
 
 /// Fits ``ServingCalibration`` to offline and static-batch throughput rows. In those runs the sequence of
 /// steps does not depend on how long a step takes, so a run's duration is exactly linear in the two
-/// parameters: `T = s · T₀ + n · o`, with `T₀` the modelled busy time and `n` the steps of the uncalibrated
-/// simulation. Each row gives `s · T₀/T + o · n/T = 1` (weighted by relative error); a ridge row `λ·s = λ`
+/// parameters: `T = s · T₀ + n · o`, with `T₀` the modelled busy time and `n` the engine-loop iterations of the
+/// uncalibrated simulation (its steps times the pipeline stages: every rank runs the loop for every micro-batch,
+/// as ``StepModel`` charges the step overhead). Each row gives `s · T₀/T + o · n/T = 1` (weighted by relative error); a ridge row `λ·s = λ`
 /// keeps `s` near 1 where rows are few. Solved by least squares per engine and hardware family.
 public enum ServingCalibrationFit {
     /// The data of one row: modelled busy time, steps and the measured duration.
@@ -18,6 +19,7 @@ public enum ServingCalibrationFit {
         let modelledTime: Double
         /// The part of `modelledTime` that is fixed per-step latency.
         let fixedTime: Double
+        /// Engine-loop iterations that each pay the step overhead: steps × pipeline stages.
         let steps: Double
         let measuredTime: Double
     }
@@ -108,7 +110,7 @@ public enum ServingCalibrationFit {
             let source = "\(row.engine) \(row.engineVersion ?? "") \(row.sourceDate)"
             return Observation(rawID: row.rawID, source: source, engine: setup.spec.engineID, family: setup.spec.hardware.family,
                                modelledTime: run.busyTime, fixedTime: Double(run.steps) * model.fixedTimePerStep,
-                               steps: Double(run.steps), measuredTime: tokens / row.value)
+                               steps: Double(run.steps * max(1, setup.spec.pipelineParallel)), measuredTime: tokens / row.value)
         }
     }
 
