@@ -131,9 +131,42 @@ struct KernelCalibrationTests {
         }
     }
 
+    /// FlashAttention-2 rows fit the portable attention efficiency, architecture-specific kernels (FA3,
+    /// FlashMLA) the one serving engines reach: `η∞·S/(S + S₀)` at `S` query tokens, a row without a length
+    /// counting at long sequences. Each row is predicted from its own fit.
+    @Test func architectureSpecificAttentionKernelsFitTheirOwnEfficiency() throws {
+        let peak = try #require(Fixtures.catalog.hardware("nvidia-h100-sxm")?.compute.dense[.bf16]).value / 1e12
+        let truth = AttentionKernelEfficiency(value: 0.64, overheadTokens: 500, rows: [])
+        let measurements = [
+            row(id: "M1", metric: .attentionTFLOPS, value: 0.33 * peak, detail: "head_dim=128", engine: "flash-attention", engineVersion: "2.0"),
+            row(id: "M2", metric: .attentionTFLOPS, value: truth.efficiency(sequence: 1024) * peak, detail: "causal, seq=1024",
+                engine: "flash-attention", engineVersion: "3"),
+            row(id: "M3", metric: .attentionTFLOPS, value: truth.efficiency(sequence: 8192) * peak, detail: "causal, seq=8192",
+                engine: "flash-attention", engineVersion: "3"),
+            row(id: "M4", metric: .attentionTFLOPS, value: 0.64 * peak, detail: "MLA decode, compute-bound", engine: "flashmla"),
+        ]
+        #expect(measurements.map { KernelShape.of($0) }
+                == [.attention, .servingAttention(sequence: 1024), .servingAttention(sequence: 8192), .servingAttention(sequence: nil)])
+        let fit = KernelCalibration.fit(measurements, catalog: Fixtures.catalog, fittedFrom: "synthetic")
+        let hopper = try #require(fit.families["hopper"])
+        #expect(abs((hopper.attention?.value ?? 0) - 0.33) < 1e-12)
+        let serving = try #require(hopper.servingAttention)
+        #expect(abs(serving.value - 0.64) < 1e-9 && abs(serving.overheadTokens - 500) < 1e-6)
+        #expect(serving.rows == ["M2", "M3", "M4"])
+        let h100 = try #require(Fixtures.catalog.hardware("nvidia-h100-sxm"))
+        for measurement in measurements {
+            let predicted = try KernelModel.predict(measurement, hardware: h100, efficiencies: fit)
+            #expect(abs(predicted / measurement.value - 1) < 1e-9)
+        }
+        // Without architecture-specific rows, engines are timed with the portable kernel's efficiency.
+        #expect(FamilyEfficiency(attention: FittedValue(value: 0.3, rows: [])).engineAttention?.efficiency(sequence: 100) == 0.3)
+        #expect(KernelShape.isArchitectureSpecific(engine: "flash-attention", version: nil) == false)
+        #expect(KernelShape.isArchitectureSpecific(engine: "cuDNN", version: "9.13") == true)
+    }
+
     func row(id: String, metric: PublishedMeasurement.Metric, value: Double, detail: String,
-             hardware: String = "nvidia-h100-sxm") -> PublishedMeasurement {
-        PublishedMeasurement(rawID: id, line: 2, engine: "cublas", engineVersion: nil, model: nil, hardware: hardware,
+             hardware: String = "nvidia-h100-sxm", engine: String = "cublas", engineVersion: String? = nil) -> PublishedMeasurement {
+        PublishedMeasurement(rawID: id, line: 2, engine: engine, engineVersion: engineVersion, model: nil, hardware: hardware,
                     devices: 1, tensorParallel: nil, pipelineParallel: nil, expertParallel: nil, weightPrecision: nil,
                     activationPrecision: nil, kvPrecision: nil, workload: nil, inputTokens: nil, outputTokens: nil,
                     mode: .kernel, load: nil, metric: metric, value: value, detail: detail, sourceDate: "2025")

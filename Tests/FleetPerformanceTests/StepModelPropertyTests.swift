@@ -18,6 +18,9 @@ struct StepModelPropertyTests {
         efficiency.gemm = efficiency.gemm.mapValues { GemmEfficiency(peakEfficiency: $0.peakEfficiency * gemmScale, fixedLatency: $0.fixedLatency, rows: []) }
         efficiency.memory = efficiency.memory.map { FittedValue(value: $0.value * memoryScale, rows: []) }
         if let attention = efficiency.attention { efficiency.attention = FittedValue(value: attention.value * gemmScale, rows: []) }
+        if let serving = efficiency.servingAttention { 
+            efficiency.servingAttention = AttentionKernelEfficiency(value: serving.value * gemmScale, overheadTokens: serving.overheadTokens, rows: [])
+        }
         return DeploymentSpec(model: spec.model, hardware: spec.hardware, weights: spec.weights, activations: spec.activations,
                               kvCache: spec.kvCache, tensorParallel: spec.tensorParallel, pipelineParallel: spec.pipelineParallel,
                               expertParallel: spec.expertParallel, memoryFraction: spec.memoryFraction,
@@ -129,5 +132,33 @@ struct StepModelPropertyTests {
             let added = try stepTime(overhead: 0.002) - stepTime(overhead: 0)
             #expect(abs(added - 0.002 * Double(stages)) < 1e-9)
         }
+    }
+
+    @Test func attentionRunsAtTheArchitectureKernelsEfficiency() throws {
+        // A long prompt's attention is compute-bound, so its time scales with the attention η: the one of the
+        // architecture's own kernels (FA3-class on Hopper, η∞·S/(S + S₀) for S prompt tokens) where fitted,
+        // else FlashAttention-2's.
+        let spec = try DeploymentSpec.resolve(model: "llama-3.1-8b", hardware: "nvidia-h100-sxm", engine: "vllm",
+                                              catalog: Fixtures.catalog, efficiencies: ModelArithmeticTests.efficiencies,
+                                              weights: .bf16, activations: .bf16, kvCache: .bf16, tensorParallel: 1)
+        let kernel = try #require(spec.efficiencies.servingAttention)
+        let tokens = 32768.0
+        let serving = kernel.efficiency(sequence: tokens)
+        let portable = try #require(spec.efficiencies.attention?.value)
+        #expect(serving > portable)
+        func attentionTime(_ spec: DeploymentSpec) throws -> Double {
+            let model = try StepModel(spec: spec)
+            let costs = model.breakdown(model.features(of: .prefill(batch: 1, tokens: Int(tokens))))
+            return try #require(costs.first { $0.operatorClass == .attention }).time.value
+        }
+        var portableOnly = spec.efficiencies
+        portableOnly.servingAttention = nil
+        let fast = try attentionTime(spec)
+        let slow = try attentionTime(DeploymentSpec(
+            model: spec.model, hardware: spec.hardware, weights: spec.weights, activations: spec.activations, kvCache: spec.kvCache,
+            tensorParallel: spec.tensorParallel, pipelineParallel: spec.pipelineParallel, expertParallel: spec.expertParallel,
+            memoryFraction: spec.memoryFraction, maxBatchedTokens: spec.maxBatchedTokens, stepOverhead: spec.stepOverhead,
+            efficiencies: portableOnly, efficiencyProvenance: spec.efficiencyProvenance))
+        #expect(abs(slow / fast - serving / portable) / (serving / portable) < 0.02)
     }
 }

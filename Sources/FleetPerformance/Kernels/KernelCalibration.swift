@@ -76,12 +76,15 @@ public enum KernelCalibration {
                 let latency = fit.shaped ? Seconds(fit.x[1]) : familyLatency
                 efficiency.gemm[precision] = GemmEfficiency(peakEfficiency: 1 / fit.x[0], fixedLatency: latency, rows: fit.rows)
             }
-            let attentionRows = familyRows.filter { $0.shape == .attention }
-            if !attentionRows.isEmpty {
-                efficiency.attention = meanRatio(attentionRows) { row in
-                    ((row.hardware.compute.dense[.bf16] ?? row.hardware.compute.dense[.fp16])?.value ?? .nan) / 1e12
-                }
+            let sixteenBitPeak: (Row) -> Double = { row in
+                ((row.hardware.compute.dense[.bf16] ?? row.hardware.compute.dense[.fp16])?.value ?? .nan) / 1e12
             }
+            let attentionRows = familyRows.filter { $0.shape == .attention }
+            if !attentionRows.isEmpty { efficiency.attention = meanRatio(attentionRows, reference: sixteenBitPeak) }
+            efficiency.servingAttention = AttentionKernelEfficiency.fit(familyRows.compactMap { row in
+                guard case let .servingAttention(sequence) = row.shape else { return nil }
+                return (row.measurement.value, sixteenBitPeak(row), sequence, row.measurement.rawID)
+            })
             if var allreduce = allReduceFits[family] {
                 let shaped = familyRows.contains { if case let .allReduce(message, _) = $0.shape { message != nil } else { false } }
                 if !shaped {

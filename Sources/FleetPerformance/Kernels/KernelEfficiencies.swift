@@ -104,8 +104,13 @@ public struct FamilyEfficiency: Codable, Sendable, Equatable {
     public var gemm: [String: GemmEfficiency]
     /// Achieved fraction of datasheet bandwidth in a STREAM-like copy/triad.
     public var memory: FittedValue?
-    /// Achieved fraction of the bf16/fp16 peak in a FlashAttention-class kernel.
+    /// Achieved fraction of the bf16/fp16 peak in the portable FlashAttention-2 kernel.
     public var attention: FittedValue?
+    /// Achieved fraction of the bf16/fp16 peak in the attention kernels written for this architecture
+    /// (``KernelShape/servingAttention``): the ones serving engines run, hence the step model's attention
+    /// efficiency, with its per-query-tile cost. Fitted from the family's own rows only; without them the step
+    /// model uses ``attention``.
+    public var servingAttention: AttentionKernelEfficiency?
     /// All-reduce over the scale-up link: `t = α + S_bus / B`.
     public var allreduce: AllReduceEfficiency?
     /// `p` of the ``Roofline`` these efficiencies are used with; set by ``KernelEfficiencies/resolve(family:)``
@@ -113,21 +118,29 @@ public struct FamilyEfficiency: Codable, Sendable, Equatable {
     public var rooflineExponent: Double = .infinity
 
     public init(gemm: [String: GemmEfficiency] = [:], memory: FittedValue? = nil, attention: FittedValue? = nil,
-                allreduce: AllReduceEfficiency? = nil) {
+                servingAttention: AttentionKernelEfficiency? = nil, allreduce: AllReduceEfficiency? = nil) {
         self.gemm = gemm
         self.memory = memory
         self.attention = attention
+        self.servingAttention = servingAttention
         self.allreduce = allreduce
     }
 
-    enum CodingKeys: String, CodingKey { case gemm, memory, attention, allreduce }
+    enum CodingKeys: String, CodingKey { case gemm, memory, attention, servingAttention = "serving_attention", allreduce }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOrdered(gemm, forKey: .gemm, order: Precision.allCases.map(\.rawValue))
         try container.encodeIfPresent(memory, forKey: .memory)
         try container.encodeIfPresent(attention, forKey: .attention)
+        try container.encodeIfPresent(servingAttention, forKey: .servingAttention)
         try container.encodeIfPresent(allreduce, forKey: .allreduce)
+    }
+
+    /// The attention efficiency a serving engine reaches: the architecture's own kernels when measured,
+    /// else the portable kernel's (with no per-tile cost).
+    public var engineAttention: AttentionKernelEfficiency? {
+        servingAttention ?? attention.map { AttentionKernelEfficiency(value: $0.value, overheadTokens: 0, rows: $0.rows) }
     }
 
     /// GEMM efficiency for `precision`, else for any precision the family was fitted at (the efficiency of

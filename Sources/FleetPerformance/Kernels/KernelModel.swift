@@ -35,9 +35,15 @@ public enum KernelModel {
         case let .memory(elementwise):
             let bandwidth = try achievedBandwidth(hardware, family)
             return bandwidth.value * (elementwise ? efficiencies.elementwiseFactor.value : 1) / 1e12
-        case .attention:
+        case .attention, .servingAttention:
             guard let peak = hardware.compute.dense[.bf16] ?? hardware.compute.dense[.fp16] else {
                 throw Unsupported(reason: "'\(hardware.id)' has no bf16/fp16 peak in its profile")
+            }
+            // A portable-kernel row is predicted from the portable fit, an architecture-specific one from the
+            // fit the step model uses, at the row's query length.
+            if case let .servingAttention(sequence) = shape {
+                guard let attention = family.engineAttention else { throw Unsupported(reason: "no attention fit for the family") }
+                return peak.value * attention.efficiency(sequence: sequence) / 1e12
             }
             guard let attention = family.attention else { throw Unsupported(reason: "no attention fit for the family") }
             return peak.value * attention.value / 1e12

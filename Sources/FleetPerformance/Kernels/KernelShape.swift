@@ -7,8 +7,13 @@ public enum KernelShape: Equatable, Sendable {
     case gemm(m: Double?, n: Double?, k: Double?, precision: Precision?)
     /// A memory test; `elementwise` for framework ops rather than STREAM-like kernels.
     case memory(elementwise: Bool)
-    /// An attention kernel.
+    /// A portable attention kernel (FlashAttention-2), which runs on every architecture at the same design.
     case attention
+    /// An attention kernel written for one architecture's tensor-core instructions, of the kind serving
+    /// engines run there (FlashAttention-3 on Hopper, FlashAttention-4 and NVIDIA's SM100 kernels on
+    /// Blackwell, FlashMLA, cuDNN, FlashInfer, TensorRT-LLM's trtllm-gen), at a query length of `sequence`
+    /// tokens when the row states one (`seq=`).
+    case servingAttention(sequence: Double?)
     /// An all-reduce of `message` bytes (when stated) among `devices`.
     case allReduce(message: Bytes?, devices: Int?)
 
@@ -22,7 +27,8 @@ public enum KernelShape: Equatable, Sendable {
         case .memoryBandwidth:
             return .memory(elementwise: detail.contains("elementwise"))
         case .attentionTFLOPS:
-            return .attention
+            return isArchitectureSpecific(engine: measurement.engine, version: measurement.engineVersion) 
+                ? .servingAttention(sequence: number(after: "seq=", in: detail)) : .attention
         case .allreduceBusBandwidth:
             var devices = measurement.devices
             if devices == nil, let stated = number(after: "VM has ", in: detail) { devices = Int(stated) }
@@ -30,6 +36,18 @@ public enum KernelShape: Equatable, Sendable {
         default:
             return nil
         }
+    }
+
+    /// Kernels named by a row's `engine` (and version) that are built for one architecture: FlashAttention 3
+    /// and later, and the engine and vendor attention libraries. FlashAttention-2 and anything unnamed count
+    /// as portable.
+    static func isArchitectureSpecific(engine: String, version: String?) -> Bool {
+        let name = engine.lowercased()
+        if name == "flash-attention" {
+            let major = version.flatMap { Int($0.prefix { $0.isNumber }) } ?? 2
+            return major >= 3
+        }
+        return ["flashmla", "cudnn", "flashinfer", "trtllm-gen", "tensorrt-llm"].contains(name)
     }
 
     static func number(after marker: String, in text: String) -> Double? {

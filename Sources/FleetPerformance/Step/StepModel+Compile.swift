@@ -22,7 +22,11 @@ extension StepModel {
             throw PerformanceError("no kernel efficiencies for family '\(hardware.family)'")
         }
         let sixteenBitPeak = hardware.compute.dense[.bf16] ?? hardware.compute.dense[.fp16] ?? peak
-        let attentionEfficiency = spec.efficiencies.attention?.value ?? gemm.peakEfficiency
+        // Attention runs at the efficiency of the kernels engines use on the architecture (FA3/FlashMLA on
+        // Hopper, FA4-class on Blackwell) where measured, else the portable FlashAttention-2's, else GEMM's.
+        let attentionKernel = spec.efficiencies.engineAttention
+        let attentionEfficiency = attentionKernel?.value ?? gemm.peakEfficiency
+        let attentionTileTokens = attentionKernel?.overheadTokens ?? 0
         let memoryRate = bandwidth.value * memoryEfficiency
         let geometry = Geometry(spec: spec)
 
@@ -69,6 +73,8 @@ extension StepModel {
         add(.attention, .prefillPairs, flops: layers * geometry.indexerFLOPsPerKey)
         add(.attention, .decodeContext, flops: layers * geometry.indexerFLOPsPerKey)
         for feature in tokenFeatures { add(.attention, feature, bytes: layers * geometry.kvBytesPerTokenPerLayer) }
+        // Each prefill query tile's fixed cost: S₀/2 key positions of work per query token.
+        add(.attention, .prefillTokens, flops: layers * geometry.attentionFLOPsPerPair * attentionTileTokens / 2)
         // Dense MLP layers.
         let denseLayers = Double(geometry.denseLayers)
         add(.mlp, .constant, bytes: denseLayers * geometry.mlpParameters * spec.weights.bytes)
@@ -106,8 +112,11 @@ extension StepModel {
             + "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth); roofline p=\(UnitFormatter.number(spec.efficiencies.rooflineExponent)) "
             + "(\(spec.efficiencyProvenance))" + dequantizationNote
         for operatorClass in [OperatorClass.attentionProjections, .mlp, .experts, .lmHead] { notes[operatorClass] = gemmNote }
-        notes[.attention] = "η=\(UnitFormatter.number(attentionEfficiency)) of 16-bit peak \(sixteenBitPeak)"
-            + (spec.efficiencies.attention == nil ? " (no attention fit: GEMM η)" : "") + "; KV at \(spec.kvCache.rawValue)"
+        let attentionSource = spec.efficiencies.servingAttention != nil
+            ? " at long prompts, halved at \(Int(attentionTileTokens.rounded()))-token prefills (architecture's own kernels)"
+            : spec.efficiencies.attention != nil ? " (FlashAttention-2)" : " (no attention fit: GEMM η)"
+        notes[.attention] = "η=\(UnitFormatter.number(attentionEfficiency)) of 16-bit peak \(sixteenBitPeak)" + attentionSource
+            + "; KV at \(spec.kvCache.rawValue)"
         notes[.elementwise] = "memory η=\(UnitFormatter.number(memoryEfficiency)) of \(bandwidth)"
 
         // Communication and overheads.
