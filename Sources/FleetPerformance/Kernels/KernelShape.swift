@@ -27,7 +27,7 @@ public enum KernelShape: Equatable, Sendable {
         case .memoryBandwidth:
             return .memory(elementwise: detail.contains("elementwise"))
         case .attentionTFLOPS:
-            return isArchitectureSpecific(engine: measurement.engine, version: measurement.engineVersion) 
+            return isArchitectureSpecific(engine: measurement.engine, version: measurement.engineVersion)
                 ? .servingAttention(sequence: number(after: "seq=", in: detail)) : .attention
         case .allreduceBusBandwidth:
             var devices = measurement.devices
