@@ -60,6 +60,10 @@ public struct DeploymentSpec: Sendable {
         self.efficiencyProvenance = efficiencyProvenance
     }
 
+    /// Engine-loop iterations in one step: every pipeline rank runs the loop for every micro-batch, so a pass
+    /// through `pp` stages pays ``stepOverhead`` `pp` times.
+    public var engineLoopsPerStep: Int { max(1, pipelineParallel) }
+
     /// Devices of one replica.
     public var devices: Int { tensorParallel * pipelineParallel * dataParallelAttention }
 

@@ -124,9 +124,7 @@ extension StepModel {
         notes[.communication] = communication.note
         let gemmKernels = geometry.gemmKernelsPerStep
         let overhead = gemmKernels * gemm.fixedLatency.value
-        // Every pipeline rank runs the engine's loop for every micro-batch, so a pass through `pp` stages
-        // carries the host time per iteration `pp` times.
-        let stages = max(1, spec.pipelineParallel)
+        let stages = spec.engineLoopsPerStep
         let engineOverhead = spec.stepOverhead.value * Double(stages)
         notes[.overhead] = "engine step \(spec.stepOverhead)" + (stages > 1 ? " × \(stages) pipeline stages" : "")
             + " + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"

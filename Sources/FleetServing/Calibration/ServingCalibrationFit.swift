@@ -110,7 +110,7 @@ public enum ServingCalibrationFit {
             let source = "\(row.engine) \(row.engineVersion ?? "") \(row.sourceDate)"
             return Observation(rawID: row.rawID, source: source, engine: setup.spec.engineID, family: setup.spec.hardware.family,
                                modelledTime: run.busyTime, fixedTime: Double(run.steps) * model.fixedTimePerStep,
-                               steps: Double(run.steps * max(1, setup.spec.pipelineParallel)), measuredTime: tokens / row.value)
+                               steps: Double(run.steps * setup.spec.engineLoopsPerStep), measuredTime: tokens / row.value)
         }
     }
 

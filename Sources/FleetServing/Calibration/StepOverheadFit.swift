@@ -43,7 +43,7 @@ public enum StepOverheadFit {
         }
         // A step through `pp` pipeline stages holds `pp` overheads (one per rank): both figures are taken per
         // stage, which leaves the relative errors unchanged.
-        let stages = Double(max(1, spec.pipelineParallel))
+        let stages = Double(spec.engineLoopsPerStep)
         return .init(rawID: row.rawID, engine: setup.spec.engineID, source: MedianResidualFit.source(of: row),
                      simulated: simulated / stages, measured: row.value / 1000 / stages)
     }
