@@ -4,7 +4,7 @@ import Testing
 
 /// Broken profile files are reported with their location, all in one pass.
 struct ProfileValidationTests {
-    func catalog(with hardwareYAML: String) throws -> DiagnosticList? {
+    func catalog(with hardwareYAML: String, powerCapYAML: String? = nil) throws -> DiagnosticList? {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-profiles-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         for kind in ProfileKind.allCases {
@@ -16,6 +16,10 @@ struct ProfileValidationTests {
             }
         }
         try hardwareYAML.write(to: directory.appendingPathComponent("hardware/test-part.yaml"), atomically: true, encoding: .utf8)
+        if let powerCapYAML {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("calibration"), withIntermediateDirectories: true)
+            try powerCapYAML.write(to: directory.appendingPathComponent("calibration/power-cap.yaml"), atomically: true, encoding: .utf8)
+        }
         do {
             _ = try ProfileCatalog.load(from: directory.path)
             return nil
@@ -82,5 +86,54 @@ struct ProfileValidationTests {
         let errors = try #require(try catalog(with: yaml)).diagnostics.map(\.description)
         #expect(errors.count == 1)
         #expect(errors[0].hasSuffix("test-part.yaml:5:1: error: unknown key 'memroy'; did you mean 'memory'?"))
+    }
+
+    static let validPart = """
+        id: test-part
+        name: Test part
+        vendor: nvidia
+        family: hopper
+        memory: {capacity: 80 GB, bandwidth: 3 TB/s, sources: [{locator: x, date: 2024}]}
+        compute: {dense: {bf16: 1 TFLOPS}, sources: [{locator: x, date: 2024}]}
+        power: {board: 700 W, sources: [{locator: x, date: 2024}]}
+
+        """
+
+    @Test func aVariantMustNameAnotherFullPowerPart() throws {
+        let unknown = Self.validPart + "same_silicon_as: {hardware: nvidia-h100-sxn, sources: [{locator: x, date: 2024}]}\n"
+        let errors = try #require(try catalog(with: unknown)).diagnostics.map(\.message)
+        #expect(errors == ["unknown hardware 'nvidia-h100-sxn'; did you mean 'nvidia-h100-sxm'?"])
+        let itself = Self.validPart + "same_silicon_as: {hardware: test-part, sources: [{locator: x, date: 2024}]}\n"
+        #expect(try #require(try catalog(with: itself)).diagnostics.map(\.message) == ["a part cannot be a variant of itself"])
+        let ofVariant = Self.validPart + "same_silicon_as: {hardware: nvidia-h100-nvl, sources: [{locator: x, date: 2024}]}\n"
+        #expect(try #require(try catalog(with: ofVariant)).diagnostics.map(\.message)
+                == ["'nvidia-h100-nvl' is itself a variant; name the full-power part"])
+        let unsourced = Self.validPart + "same_silicon_as: {hardware: nvidia-h100-sxm, sources: []}\n"
+        #expect(try #require(try catalog(with: unsourced)).diagnostics.map(\.message) == ["every value group needs 'sources' (locator and date)"])
+    }
+
+    @Test func publishedPowerLimitsAreCheckedWithTheirLocation() throws {
+        let curve = """
+            compute_exponent: 0.6
+            bandwidth_exponent: 0
+            sources: [{locator: x, date: 2024}]
+            published_limits:
+            - {benchmark: MLPerf Inference v4.1, setting: MaxQ, hardware: nvidia-h200-sxn, devices: 8, cap: 500 W, sources: [{locator: x, date: 2024}]}
+            - {benchmark: MLPerf Inference v4.1, setting: MaxQ, hardware: test-part, devices: 8, cap: 900 W, sources: [{locator: x, date: 2024}]}
+            - {benchmark: '', setting: MaxQ, hardware: test-part, devices: 0, cap: 500 W, sources: []}
+
+            """
+        let errors = try #require(try catalog(with: Self.validPart, powerCapYAML: curve)).diagnostics
+            .map { "\($0.location.line ?? 0): \($0.message)" }
+        #expect(errors == [
+            "5: unknown hardware 'nvidia-h200-sxn'",
+            "6: cap 900 W exceeds the board power of 'test-part' (700 W)",
+            "7: every value group needs 'sources' (locator and date)",
+            "7: 'benchmark' must not be empty",
+            "7: 'devices' must be positive, got 0",
+        ])
+        let infinite = "compute_exponent: .inf\nbandwidth_exponent: 0\nsources: [{locator: x, date: 2024}]\n"
+        let message = try #require(try catalog(with: Self.validPart, powerCapYAML: infinite)).diagnostics.map(\.message).joined()
+        #expect(message.contains("must be a finite number"))
     }
 }

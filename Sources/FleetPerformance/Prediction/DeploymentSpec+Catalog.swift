@@ -16,7 +16,7 @@ extension DeploymentSpec {
         guard let uncapped = catalog.hardware(hardwareID) else {
             throw PerformanceError(Suggestion.unknown("hardware", hardwareID, in: catalog.hardware.map(\.id)))
         }
-        let hardware = try capped(uncapped, at: powerCap, catalog: catalog)
+        let hardware = try capped(catalog.sustained(uncapped), at: powerCap, catalog: catalog)
         guard let engine = catalog.engine(engineID) else {
             throw PerformanceError(Suggestion.unknown("engine", engineID, in: catalog.engines.map(\.id)))
         }

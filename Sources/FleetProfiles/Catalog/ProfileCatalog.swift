@@ -31,6 +31,14 @@ public struct ProfileCatalog: Sendable {
     public func dataset(_ id: String) -> DatasetProfile? { datasetSheets.flatMap(\.datasets).first { $0.id == id } }
 
     public func hardware(_ id: String) -> HardwareProfile? { hardware.first { $0.id == id } }
+
+    /// `hardware` with the compute it sustains within its board power: a lower-power variant of another
+    /// part (``HardwareProfile/sameSilicon``) is bounded by the power-cap curve
+    /// (``PowerCapCurve/sustained(_:sameSiliconAs:)``); any other part, or a catalogue without the curve, is unchanged.
+    public func sustained(_ hardware: HardwareProfile) -> HardwareProfile {
+        guard let id = hardware.sameSilicon?.hardware, let reference = self.hardware(id), let powerCapCurve else { return hardware }
+        return powerCapCurve.sustained(hardware, sameSiliconAs: reference)
+    }
     public func model(_ id: String) -> ModelProfile? { models.first { $0.id == id } }
     public func engine(_ id: String) -> EngineProfile? { engines.first { $0.id == id } }
     public func priceSheet(_ id: String) -> PriceSheet? { priceSheets.first { $0.id == id } }
@@ -94,6 +102,19 @@ public struct ProfileCatalog: Sendable {
         let engines = decodeAll(.engines, as: EngineProfile.self)
         let sheets = decodeAll(.prices, as: PriceSheet.self)
         let knownHardware = Set(hardware.map(\.0.id)), knownModels = Set(models.map(\.0.id))
+        for (profile, validator) in hardware {
+            guard let sameSilicon = profile.sameSilicon else { continue }
+            let path = DocumentPath().appending("same_silicon_as").appending("hardware")
+            if sameSilicon.hardware == profile.id {
+                diagnostics.append(validator.document.diagnostic("a part cannot be a variant of itself", at: path))
+            } else if let reference = hardware.first(where: { $0.0.id == sameSilicon.hardware })?.0 {
+                if reference.sameSilicon != nil {
+                    diagnostics.append(validator.document.diagnostic("'\(reference.id)' is itself a variant; name the full-power part", at: path))
+                }
+            } else {
+                diagnostics.append(validator.document.diagnostic(Suggestion.unknown("hardware", sameSilicon.hardware, in: Array(knownHardware)), at: path))
+            }
+        }
         for (profile, validator) in hardware { var v = validator; v.check(profile); diagnostics += v.diagnostics }
         for (profile, validator) in models { var v = validator; v.check(profile); diagnostics += v.diagnostics }
         for (profile, validator) in engines { var v = validator; v.check(profile); diagnostics += v.diagnostics }
@@ -132,6 +153,10 @@ public struct ProfileCatalog: Sendable {
                 let curve = try document.decode(PowerCapCurve.self)
                 var validator = ProfileValidator(document: document, expectedID: "")
                 validator.checkSources(curve, at: DocumentPath())
+                let byID = Dictionary(hardware.map { ($0.0.id, $0.0) }, uniquingKeysWith: { first, _ in first })
+                for (index, limit) in curve.publishedLimits.enumerated() {
+                    validator.check(limit, at: DocumentPath().appending("published_limits").appending(index), hardware: byID[limit.hardware])
+                }
                 diagnostics += validator.diagnostics
                 powerCapCurve = curve
             } catch {

@@ -77,6 +77,22 @@ struct ProfileValidator {
         }
     }
 
+    /// A published power limit: sourced, on a catalogued part, positive and at most the part's board power.
+    mutating func check(_ limit: PublishedPowerLimit, at path: DocumentPath, hardware: HardwareProfile?) {
+        checkSources(limit, at: path)
+        guard let hardware else {
+            fail("unknown hardware '\(limit.hardware)'", at: path.appending("hardware"))
+            return
+        }
+        checkPositive(limit.cap.value, "cap", at: path.appending("cap"))
+        if let board = hardware.power.board, limit.cap.value > board.value {
+            fail("cap \(limit.cap) exceeds the board power of '\(hardware.id)' (\(board))", at: path.appending("cap"))
+        }
+        if let devices = limit.devices { checkPositive(devices, "devices", at: path.appending("devices")) }
+        if limit.benchmark.isEmpty { fail("'benchmark' must not be empty", at: path.appending("benchmark")) }
+        if limit.setting.isEmpty { fail("'setting' must not be empty", at: path.appending("setting")) }
+    }
+
     mutating func check(_ profile: ModelProfile) {
         checkID(profile.id)
         checkSources(profile, at: DocumentPath())

@@ -14,11 +14,13 @@ public struct HardwareProfile: Codable, Sendable, Identifiable {
     public internal(set) var power: PowerSpec
     public let interconnect: InterconnectSpec?
     public internal(set) var servers: [ServerSpec]?
+    /// The profile of the same silicon at a higher board power, when this part is a lower-power variant of it.
+    public let sameSilicon: SameSilicon?
     public let note: String?
 
     enum CodingKeys: String, CodingKey {
         case id, name, vendor, family, formFactor = "form_factor", release, memory, compute, power, interconnect
-        case servers, note
+        case servers, sameSilicon = "same_silicon_as", note
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +36,7 @@ public struct HardwareProfile: Codable, Sendable, Identifiable {
         power = try container.decode(PowerSpec.self, forKey: .power)
         interconnect = try container.decodeIfPresent(InterconnectSpec.self, forKey: .interconnect)
         servers = try container.decodeIfPresent([ServerSpec].self, forKey: .servers)
+        sameSilicon = try container.decodeIfPresent(SameSilicon.self, forKey: .sameSilicon)
         note = try container.decodeIfPresent(String.self, forKey: .note)
     }
 
@@ -45,6 +48,7 @@ public struct HardwareProfile: Codable, Sendable, Identifiable {
         if let scaleUp = interconnect?.scaleUp { groups.append(("interconnect.scale_up", scaleUp)) }
         if let scaleOut = interconnect?.scaleOut { groups.append(("interconnect.scale_out", scaleOut)) }
         for (index, server) in (servers ?? []).enumerated() { groups.append(("servers[\(index)]", server)) }
+        if let sameSilicon { groups.append(("same_silicon_as", sameSilicon)) }
         return groups
     }
 }

@@ -40,18 +40,44 @@ public struct PowerCapCurve: Codable, Sendable, Sourced {
     public let fittedTo: [Pair]
     public let sources: [Source]
     public let note: String?
+    /// Power limits that published benchmark runs were made at, each with its own source, so that a
+    /// rebuild of such a run applies the cap (``limit(detail:hardware:devices:)``).
+    public let publishedLimits: [PublishedPowerLimit]
 
     enum CodingKeys: String, CodingKey {
         case computeExponent = "compute_exponent", bandwidthExponent = "bandwidth_exponent", fittedTo = "fitted_to", sources, note
+        case publishedLimits = "published_limits"
     }
 
-    public init(computeExponent: Double, bandwidthExponent: Double, fittedTo: [Pair] = [], sources: [Source] = [], note: String? = nil) {
+    public init(computeExponent: Double, bandwidthExponent: Double, fittedTo: [Pair] = [], sources: [Source] = [], note: String? = nil,
+                publishedLimits: [PublishedPowerLimit] = []) {
         precondition(computeExponent.isFinite && bandwidthExponent.isFinite, "exponents must be finite")
         self.computeExponent = computeExponent
         self.bandwidthExponent = bandwidthExponent
         self.fittedTo = fittedTo
         self.sources = sources
         self.note = note
+        self.publishedLimits = publishedLimits
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let compute = try container.decode(Double.self, forKey: .computeExponent)
+        let bandwidth = try container.decode(Double.self, forKey: .bandwidthExponent)
+        for (key, value) in [(CodingKeys.computeExponent, compute), (.bandwidthExponent, bandwidth)] where !value.isFinite {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be a finite number")
+        }
+        self.init(computeExponent: compute, bandwidthExponent: bandwidth,
+                  fittedTo: try container.decodeIfPresent([Pair].self, forKey: .fittedTo) ?? [],
+                  sources: try container.decodeIfPresent([Source].self, forKey: .sources) ?? [],
+                  note: try container.decodeIfPresent(String.self, forKey: .note),
+                  publishedLimits: try container.decodeIfPresent([PublishedPowerLimit].self, forKey: .publishedLimits) ?? [])
+    }
+
+    /// The power limit a published run with this description, hardware and device count was made at, if the
+    /// curve lists one.
+    public func limit(detail: String, hardware: String, devices: Int?) -> PublishedPowerLimit? {
+        publishedLimits.first { $0.matches(detail: detail, hardware: hardware, devices: devices) }
     }
 
     /// The power headroom `(cap − idle) / (board − idle)` of `hardware` under `cap`, or a message saying
@@ -89,9 +115,41 @@ public struct PowerCapCurve: Codable, Sendable, Sourced {
         }
     }
 
+    /// `hardware`, a lower-power variant of `reference` (``HardwareProfile/sameSilicon``), with each dense
+    /// rate bounded by what the reference silicon sustains at `hardware`'s board power:
+    /// ```
+    /// min(own datasheet rate, reference rate × h^computeExponent),  h = (board − idle) / (reference board − idle)
+    /// ```
+    /// (idle of the reference, 0 where none is sourced). Unchanged when either board power is unknown or
+    /// `hardware`'s is not lower.
+    public func sustained(_ hardware: HardwareProfile, sameSiliconAs reference: HardwareProfile) -> HardwareProfile {
+        guard let board = hardware.power.board, let referenceBoard = reference.power.board, board < referenceBoard else { return hardware }
+        let idle = reference.power.idle ?? .zero
+        guard board > idle else { return hardware }
+        let scale = pow((board.value - idle.value) / (referenceBoard.value - idle.value), computeExponent)
+        var dense = hardware.compute.dense
+        var bounded: [String] = []
+        for (precision, rate) in dense {
+            guard let referenceRate = reference.compute.dense[precision] else { continue }
+            let sustained = referenceRate.value * scale
+            if sustained < rate.value {
+                dense[precision] = FLOPSRate(sustained)
+                bounded.append(precision.rawValue)
+            }
+        }
+        guard !bounded.isEmpty else { return hardware }
+        var result = hardware
+        let note = "\(bounded.sorted().joined(separator: ", ")) sustained at \(board): \(reference.id)'s rate × "
+            + "(\(board) / \(referenceBoard))^\(computeExponent) (power-cap curve)"
+        result.compute = ComputeSpec(dense: dense, sources: hardware.compute.sources,
+                                     note: [hardware.compute.note, note].compactMap { $0 }.joined(separator: "; "))
+        return result
+    }
+
     /// The same curve with another compute exponent (for fitting).
     public func with(computeExponent: Double) -> PowerCapCurve {
-        PowerCapCurve(computeExponent: computeExponent, bandwidthExponent: bandwidthExponent, fittedTo: fittedTo, sources: sources, note: note)
+        PowerCapCurve(computeExponent: computeExponent, bandwidthExponent: bandwidthExponent, fittedTo: fittedTo, sources: sources, note: note,
+                      publishedLimits: publishedLimits)
     }
 
     public struct CapError: Error, Equatable, CustomStringConvertible {

@@ -36,8 +36,17 @@ public struct EndToEndValidation: Sendable {
             if row.metric == .systemPower {
                 // No catalogued part has a sourced idle power, so a system's draw is estimated at its provisioned
                 // power (server power per device × devices): an upper bound of the measured average.
-                guard let hardware = catalog.hardware(row.hardware), let perDevice = hardware.provisionedPowerPerDevice,
-                      let devices = row.devices else {
+                // A run at a published power limit draws the capped server power.
+                let hardware: HardwareProfile?
+                do throws(PerformanceError) {
+                    hardware = try catalog.hardware(row.hardware).map { profile throws(PerformanceError) in
+                        try DeploymentSpec.capped(profile, at: MeasurementSetup.powerLimit(of: row, catalog: catalog), catalog: catalog)
+                    }
+                } catch {
+                    skipped.append((row.rawID, error.message))
+                    continue
+                }
+                guard let hardware, let perDevice = hardware.provisionedPowerPerDevice, let devices = row.devices else {
                     skipped.append((row.rawID, "no provisioned power or device count for '\(row.hardware)'"))
                     continue
                 }

@@ -1,5 +1,6 @@
 import FleetPerformance
 import FleetProfiles
+import FleetUnits
 
 /// How a published serving measurement is rebuilt as a simulation: the deployment, the engine limits and
 /// the workload. Every assumption that fills a gap of the row is named here.
@@ -227,7 +228,7 @@ public struct MeasurementSetup: Sendable {
             model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
             weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,
             tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert,
-            dataParallelAttention: attentionRanks, serving: serving)
+            dataParallelAttention: attentionRanks, serving: serving, powerCap: try powerLimit(of: row, catalog: catalog))
         let memory = try MemoryPlan(spec: spec)
         // A dataset row without lengths takes the dataset's published means.
         let dataset = row.workload.flatMap { catalog.dataset($0) }
@@ -302,6 +303,22 @@ public struct MeasurementSetup: Sendable {
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests,
                                 latencyLimits: latencyLimits, serverDuration: serverDuration, input: input, output: output, seed: seed)
+    }
+
+    /// Words of a measurement's description that say the run was made below board power (MLPerf's
+    /// power-optimized systems).
+    public static let powerLimitedMarkers = ["MaxQ"]
+
+    /// The power limit `row` was run at: the one the power-cap curve's published limits list for it, `nil`
+    /// for a run at board power.
+    /// - Throws: ``PerformanceError`` for a power-limited run (``powerLimitedMarkers``) whose limit is not listed,
+    ///   which would otherwise be rebuilt at board power.
+    public static func powerLimit(of row: PublishedMeasurement, catalog: ProfileCatalog) throws(PerformanceError) -> Watts? {
+        if let limit = catalog.powerCapCurve?.limit(detail: row.detail, hardware: row.hardware, devices: row.devices) { return limit.cap }
+        if let marker = powerLimitedMarkers.first(where: { row.detail.contains($0) }) {
+            throw PerformanceError("a \(marker) run at a power limit that calibration/power-cap.yaml does not list (published_limits)")
+        }
+        return nil
     }
 
     /// `N requests` in a row's detail.
