@@ -102,20 +102,13 @@ public struct ProfileCatalog: Sendable {
         let engines = decodeAll(.engines, as: EngineProfile.self)
         let sheets = decodeAll(.prices, as: PriceSheet.self)
         let knownHardware = Set(hardware.map(\.0.id)), knownModels = Set(models.map(\.0.id))
+        let hardwareByID = Dictionary(hardware.map { ($0.0.id, $0.0) }, uniquingKeysWith: { first, _ in first })
         for (profile, validator) in hardware {
-            guard let sameSilicon = profile.sameSilicon else { continue }
-            let path = DocumentPath().appending("same_silicon_as").appending("hardware")
-            if sameSilicon.hardware == profile.id {
-                diagnostics.append(validator.document.diagnostic("a part cannot be a variant of itself", at: path))
-            } else if let reference = hardware.first(where: { $0.0.id == sameSilicon.hardware })?.0 {
-                if reference.sameSilicon != nil {
-                    diagnostics.append(validator.document.diagnostic("'\(reference.id)' is itself a variant; name the full-power part", at: path))
-                }
-            } else {
-                diagnostics.append(validator.document.diagnostic(Suggestion.unknown("hardware", sameSilicon.hardware, in: Array(knownHardware)), at: path))
-            }
+            var v = validator
+            v.check(profile)
+            v.checkSameSilicon(of: profile, hardware: hardwareByID)
+            diagnostics += v.diagnostics
         }
-        for (profile, validator) in hardware { var v = validator; v.check(profile); diagnostics += v.diagnostics }
         for (profile, validator) in models { var v = validator; v.check(profile); diagnostics += v.diagnostics }
         for (profile, validator) in engines { var v = validator; v.check(profile); diagnostics += v.diagnostics }
         var itemIDs: [String: SourceLocation] = [:]
@@ -153,9 +146,8 @@ public struct ProfileCatalog: Sendable {
                 let curve = try document.decode(PowerCapCurve.self)
                 var validator = ProfileValidator(document: document, expectedID: "")
                 validator.checkSources(curve, at: DocumentPath())
-                let byID = Dictionary(hardware.map { ($0.0.id, $0.0) }, uniquingKeysWith: { first, _ in first })
                 for (index, limit) in curve.publishedLimits.enumerated() {
-                    validator.check(limit, at: DocumentPath().appending("published_limits").appending(index), hardware: byID[limit.hardware])
+                    validator.check(limit, at: DocumentPath().appending("published_limits").appending(index), hardware: hardwareByID[limit.hardware])
                 }
                 diagnostics += validator.diagnostics
                 powerCapCurve = curve

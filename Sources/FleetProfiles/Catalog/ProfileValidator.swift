@@ -77,6 +77,19 @@ struct ProfileValidator {
         }
     }
 
+    /// `same_silicon_as`: another catalogued part (from `hardware`, by id) that is itself no variant.
+    mutating func checkSameSilicon(of profile: HardwareProfile, hardware: [String: HardwareProfile]) {
+        guard let sameSilicon = profile.sameSilicon else { return }
+        let path = DocumentPath().appending("same_silicon_as").appending("hardware")
+        if sameSilicon.hardware == profile.id {
+            fail("a part cannot be a variant of itself", at: path)
+        } else if let reference = hardware[sameSilicon.hardware] {
+            if reference.sameSilicon != nil { fail("'\(reference.id)' is itself a variant; name the full-power part", at: path) }
+        } else {
+            fail(Suggestion.unknown("hardware", sameSilicon.hardware, in: hardware.keys.sorted()), at: path)
+        }
+    }
+
     /// A published power limit: sourced, on a catalogued part, positive and at most the part's board power.
     mutating func check(_ limit: PublishedPowerLimit, at path: DocumentPath, hardware: HardwareProfile?) {
         checkSources(limit, at: path)
