@@ -15,6 +15,13 @@ enum ServingFixtures {
         } catch { preconditionFailure("\(error)") }
     }()
 
+    /// The shipped serving calibration (`Profiles/calibration/serving.yaml`).
+    static let serving: ServingCalibration? = {
+        do {
+            return try Document(contentsOf: root.appendingPathComponent("Profiles/calibration/serving.yaml").path).decode(ServingCalibration.self)
+        } catch { preconditionFailure("\(error)") }
+    }()
+
     static func model(_ id: String = "llama-3.1-8b", hardware: String = "nvidia-h100-sxm") throws -> (StepModel, MemoryPlan) {
         let spec = try DeploymentSpec.resolve(model: id, hardware: hardware, engine: "vllm", catalog: catalog, efficiencies: efficiencies,
                                               weights: .fp8, activations: .fp8, kvCache: .fp8, tensorParallel: 1)

@@ -1,8 +1,8 @@
 import FleetUnits
 
 /// Engine behaviour fitted to published end-to-end throughput (`Profiles/calibration/serving.yaml`, written
-/// by `fleetsim calibrate`): per engine and hardware family, a scale on the modelled step time and a
-/// fixed overhead per step, with the rows each came from.
+/// by `fleetsim calibrate`): per engine and hardware family, a scale on the modelled variable step time and
+/// one on its fixed latencies, the engine's step overhead, and the rows each came from.
 public struct ServingCalibration: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var engine: String
@@ -11,6 +11,7 @@ public struct ServingCalibration: Codable, Sendable, Equatable {
         public var timeScale: Double
         /// Fixed per-step latencies (GEMM tails, collective α) are multiplied by this.
         public var fixedLatencyScale: Double
+        /// Host time per engine-loop iteration: the engine profile's own value, which the fit keeps.
         public var stepOverhead: Seconds
         public var rows: [String]
 
@@ -41,9 +42,11 @@ public struct ServingCalibration: Codable, Sendable, Equatable {
         self.entries = entries.sorted { ($0.engine, $0.family) < ($1.engine, $1.family) }
     }
 
-    /// The entry for `engine` on `family`, else on the family that `family` borrows kernel figures from.
+    /// The entry for `engine` on `family`. A family without one runs uncalibrated: it does not borrow another
+    /// family's entry, because an entry ships only where its own rows validated it out of sample, and families
+    /// whose rows rejected a fit (Ada and Blackwell Ultra on the reference data) would otherwise get their
+    /// neighbour's.
     public func entry(engine: String, family: String) -> Entry? {
         entries.first { $0.engine == engine && $0.family == family }
-            ?? FamilyPriors.table[family].flatMap { prior in entries.first { $0.engine == engine && $0.family == prior.from } }
     }
 }

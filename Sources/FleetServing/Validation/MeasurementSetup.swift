@@ -223,7 +223,7 @@ public struct MeasurementSetup: Sendable {
         // An empty KV cell is the engine's default for the checkpoint: TensorRT-LLM FP8 engines carry an FP8
         // KV cache (the validation format's README); otherwise the activation precision, at most 16 bits.
         let kv = row.kvPrecision
-            ?? (engineID == "tensorrt-llm" && activations == .fp8 ? .fp8 : (activations.bits <= 16 && activations != .fp4 ? activations : .bf16))
+            ?? (engineID == "tensorrt-llm" && [.fp8, .fp4].contains(activations) ? .fp8 : (activations.bits <= 16 && activations != .fp4 ? activations : .bf16))
         let spec = try DeploymentSpec.resolve(
             model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
             weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,

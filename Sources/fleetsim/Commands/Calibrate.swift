@@ -79,6 +79,13 @@ struct Calibrate: ParsableCommand {
                     + TextTable(header: ["", "median |error| %", "p90 |error| %", "max |error| %"], rows: [
                         ("before", report.before), ("after", report.after), ("leave one source out", report.leaveOneSourceOut),
                     ].map { [$0.0, String(format: "%.1f", $0.1.median), String(format: "%.1f", $0.1.p90), String(format: "%.1f", $0.1.maximum)] }).render()
+                    + "\nper engine and hardware family (kept when fitted without each source, that source's rows improve in median and p90):\n"
+                    + TextTable(header: ["engine", "family", "rows", "sources", "median before → out of sample %", "p90 before → out of sample %", "kept"],
+                                rows: report.entries.map { entry in
+                                    [entry.engine, entry.family, "\(entry.rows)", "\(entry.sources)",
+                                     String(format: "%.1f → %.1f", entry.before.median, entry.leaveOneSourceOut.median),
+                                     String(format: "%.1f → %.1f", entry.before.p90, entry.leaveOneSourceOut.p90), entry.kept ? "yes" : "no"]
+                                }).render()
                 if output == nil { Failure.printError(text) } else { print(text, terminator: "") }
             }
             if let output { try OutputFile.write(yaml, to: output) } else { print(yaml, terminator: "") }
