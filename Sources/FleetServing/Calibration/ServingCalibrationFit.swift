@@ -88,7 +88,7 @@ public enum ServingCalibrationFit {
             let columns = free.indices.filter { free[$0] }
             var equations = zip(base, weights).map { row, weight in columns.map { row[$0] * weight.squareRoot() } }
             var rightHandSide = zip(weights, targets).map { $0.squareRoot() * $1 }
-            for (index, _) in columns.enumerated() {
+            for index in columns.indices {
                 var ridge = [Double](repeating: 0, count: columns.count)
                 ridge[index] = regularization
                 equations.append(ridge)
@@ -178,7 +178,7 @@ extension ServingCalibrationFit {
     static func fitWithReport(_ observations: [Observation], fittedFrom: String) -> (ServingCalibration, Report) {
         let full = fit(observations, fittedFrom: fittedFrom)
         func entry(of observation: Observation, in calibration: ServingCalibration) -> ServingCalibration.Entry? {
-            calibration.entries.first { $0.engine == observation.engine && $0.family == observation.family }
+            calibration.entry(engine: observation.engine, family: observation.family)
         }
         func error(_ observation: Observation, _ entry: ServingCalibration.Entry?) -> Double {
             let variable = observation.modelledTime - observation.fixedTime
@@ -207,13 +207,12 @@ extension ServingCalibrationFit {
             if keep { kept.append(fitted) }
         }
         let calibration = ServingCalibration(fittedFrom: fittedFrom, regularization: regularization, entries: kept)
-        let keptKeys = Set(kept.map { "\($0.engine)|\($0.family)" })
         let report = Report(
             rows: observations.count, sources: sources.count,
             before: ErrorSummary(errors: observations.map { error($0, nil) }),
             after: ErrorSummary(errors: observations.map { error($0, entry(of: $0, in: calibration)) }),
             leaveOneSourceOut: ErrorSummary(errors: observations.map {
-                keptKeys.contains("\($0.engine)|\($0.family)") ? held[$0.rawID] ?? error($0, nil) : error($0, nil)
+                entry(of: $0, in: calibration) == nil ? error($0, nil) : held[$0.rawID] ?? error($0, nil)
             }),
             entries: entryReports)
         return (calibration, report)

@@ -220,8 +220,9 @@ public struct MeasurementSetup: Sendable {
         let weights = row.weightPrecision ?? model.checkpointPrecision ?? .bf16
         let activations = row.activationPrecision
             ?? ([.fp8, .int8, .fp4].contains(weights) && hardware.compute.dense[weights] != nil ? weights : .bf16)
-        // An empty KV cell is the engine's default for the checkpoint: TensorRT-LLM FP8 engines carry an FP8
-        // KV cache (the validation format's README); otherwise the activation precision, at most 16 bits.
+        // An empty KV cell is the engine's default for the checkpoint: TensorRT-LLM follows the checkpoint, and
+        // ModelOpt exports FP8 and NVFP4 checkpoints with an FP8 KV cache (hf_ptq.py --kv_cache_qformat, default
+        // fp8); otherwise the activation precision, at most 16 bits.
         let kv = row.kvPrecision
             ?? (engineID == "tensorrt-llm" && [.fp8, .fp4].contains(activations) ? .fp8 : (activations.bits <= 16 && activations != .fp4 ? activations : .bf16))
         let spec = try DeploymentSpec.resolve(
