@@ -17,6 +17,16 @@ struct CapacitySearchTests {
         return try ScenarioLoader.load(text: text, file: "capacity.yaml", catalog: Fixtures.catalog)
     }
 
+    /// Under a client's concurrency cap every rate would seem to meet the objective, so the search refuses it.
+    @Test func capacityRefusesACappedClient() throws {
+        var capped = try scenario(replicas: 1)
+        capped.workload.arrivals.maxConcurrency = 8
+        let error = #expect(throws: PerformanceError.self) {
+            try CapacitySearch.run(capped, catalog: Fixtures.catalog, efficiencies: Self.efficiencies, serving: nil)
+        }
+        #expect(error?.message.contains("'workload.arrivals.max_concurrency' holds requests back in the client") == true)
+    }
+
     @Test func moreReplicasNeverLowerCapacity() throws {
         var previous = 0.0
         for replicas in [1, 2] {

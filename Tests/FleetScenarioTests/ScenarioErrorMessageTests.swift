@@ -54,6 +54,23 @@ struct ScenarioErrorMessageTests {
         ])
     }
 
+    @Test func maxConcurrencyCapsOnlyOpenLoopArrivals() {
+        let arrivals = "arrivals: {pattern: poisson, rate: 2}"
+        #expect(errors(replacing(arrivals, with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 16}")) == [])
+        #expect(errors(replacing(arrivals, with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 0}")).count == 1)
+        #expect(errors(replacing(arrivals, with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 0}"))[0]
+            .hasSuffix("error: 'max_concurrency' must be at least 1, got 0"))
+        #expect(errors(replacing(arrivals, with: "arrivals: {pattern: offline, max_concurrency: 4}")).map { $0.drop { $0 != " " } } == [
+            " error: 'max_concurrency' caps open-loop arrivals (poisson, gamma, constant, diurnal, trace); 'offline' arrivals set their own concurrency",
+        ])
+        let line = "    parallelism: {tensor: 8}"
+        let disaggregated = replacing(line, with: line + "\n    disaggregation: {prefill_replicas: 1, decode_replicas: 2}")
+            .replacingOccurrences(of: arrivals, with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 8}")
+        #expect(errors(disaggregated) == [
+            "plan.yaml:11:21: error: a disaggregated deployment is simulated with uncapped open-loop arrivals; remove 'workload.arrivals.max_concurrency'",
+        ])
+    }
+
     @Test func malformedYAML() {
         #expect(errors("version: 1\ndeployments: [\n  - name: x\n") == [
             "plan.yaml:3:3: error: malformed YAML: did not find expected node content",

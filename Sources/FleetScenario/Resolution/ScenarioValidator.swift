@@ -139,6 +139,9 @@ struct ScenarioValidator {
         if scenario.workload.arrivals.pattern == .concurrency {
             fail("a disaggregated deployment is simulated with open-loop arrivals (poisson, gamma, constant, diurnal, trace, offline), not 'concurrency'",
                  at: path)
+        } else if scenario.workload.arrivals.maxConcurrency != nil {
+            fail("a disaggregated deployment is simulated with uncapped open-loop arrivals; remove 'workload.arrivals.max_concurrency'",
+                 at: path)
         }
     }
 
@@ -287,6 +290,14 @@ struct ScenarioValidator {
         case .trace:
             if workload.trace == nil {
                 fail("'trace' arrivals need a trace file: set 'workload.trace' (file: path relative to the scenario)", at: arrivalsPath)
+            }
+        }
+        if let cap = arrivals.maxConcurrency {
+            if [.offline, .concurrency].contains(arrivals.pattern) {
+                fail("'max_concurrency' caps open-loop arrivals (poisson, gamma, constant, diurnal, trace); "
+                     + "'\(arrivals.pattern.rawValue)' arrivals set their own concurrency", at: arrivalsPath.appending("max_concurrency"))
+            } else if cap < 1 {
+                fail("'max_concurrency' must be at least 1, got \(cap)", at: arrivalsPath.appending("max_concurrency"))
             }
         }
         if let trace = workload.trace {

@@ -80,12 +80,18 @@ public struct Arrivals: Codable, Sendable, Equatable {
     /// Diurnal: 24 relative multipliers of `rate`, hour 0 (midnight) first; the day's mean rate is
     /// `rate × mean(hourly_profile)`.
     public var hourlyProfile: [Double]?
+    /// Open-loop patterns: the most requests the client keeps in flight (`--max-concurrency` of `vllm bench
+    /// serve` and `sglang.bench_serving`). A request whose time comes while that many are outstanding is sent
+    /// when one finishes; its latencies count from the send, as those clients count them.
+    public var maxConcurrency: Int?
 
     enum CodingKeys: String, CodingKey {
-        case pattern, rate, concurrency, burstiness, hourlyProfile = "hourly_profile"
+        case pattern, rate, concurrency, burstiness, hourlyProfile = "hourly_profile", maxConcurrency = "max_concurrency"
     }
 
-    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil, hourlyProfile: [Double]? = nil) {
+    public init(pattern: Pattern, rate: Double? = nil, concurrency: Int? = nil, burstiness: Double? = nil, hourlyProfile: [Double]? = nil,
+                maxConcurrency: Int? = nil) {
+        self.maxConcurrency = maxConcurrency
         self.hourlyProfile = hourlyProfile
         self.pattern = pattern
         self.rate = rate

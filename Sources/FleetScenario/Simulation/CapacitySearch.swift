@@ -24,12 +24,18 @@ public enum CapacitySearch {
         public let curve: [Point]
     }
 
-    /// - Throws: ``PerformanceError`` when the scenario sets no latency objective or a deployment cannot be modelled.
+    /// - Throws: ``PerformanceError`` when the scenario sets no latency objective, caps its client's concurrency, or a
+    ///   deployment cannot be modelled.
     public static func run(_ scenario: Scenario, catalog: ProfileCatalog, efficiencies: KernelEfficiencies,
                            serving: ServingCalibration?) throws(PerformanceError) -> [Result] {
         let slo = scenario.workload.slo
         guard slo.timeToFirstToken != nil || slo.timePerOutputToken != nil || slo.endToEnd != nil else {
             throw PerformanceError("capacity needs a latency objective: set 'workload.slo' (ttft, tpot or e2e)")
+        }
+        // A client's concurrency cap queues requests in the client, where no latency counts them, so every rate
+        // would seem to meet the objective.
+        if scenario.workload.arrivals.maxConcurrency != nil {
+            throw PerformanceError("capacity searches the rate that open-loop arrivals can sustain; 'workload.arrivals.max_concurrency' holds requests back in the client, whose wait no latency counts, so remove it")
         }
         var results: [Result] = []
         for deployment in try ScenarioSimulation.prepare(scenario, catalog: catalog, efficiencies: efficiencies, serving: serving) {

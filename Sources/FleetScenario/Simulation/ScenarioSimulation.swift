@@ -170,6 +170,13 @@ public enum ScenarioSimulation {
     }
 
     static func arrivalProcess(_ arrivals: Arrivals, trace: RequestTrace?) -> ArrivalProcess {
+        let schedule = arrivalSchedule(arrivals, trace: trace)
+        guard let cap = arrivals.maxConcurrency else { return schedule }
+        return .capped(schedule, maxConcurrency: cap)
+    }
+
+    /// The arrival times of `arrivals`, without a client's concurrency cap.
+    static func arrivalSchedule(_ arrivals: Arrivals, trace: RequestTrace?) -> ArrivalProcess {
         switch arrivals.pattern {
         case .trace: .recorded(arrivals: trace?.arrivals ?? [])
         case .diurnal: .diurnal(rate: arrivals.rate ?? 1, hourlyMultipliers: arrivals.hourlyProfile ?? [])

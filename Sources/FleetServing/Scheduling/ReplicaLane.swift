@@ -57,6 +57,8 @@ struct ReplicaLane {
     private var nextArrival = 0
     private var arrivalTimes: [Double]
     private let closedLoop: Bool
+    /// Whether a request released by a completion still waits for its scheduled arrival (a capped open loop).
+    private let releasesOnSchedule: Bool
     private var releasedInLoop: Int
     /// Start of the next step, seconds.
     private(set) var time = 0.0
@@ -76,8 +78,11 @@ struct ReplicaLane {
     private var lastStepHeldBlocks = 0
 
     /// A lane serving `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time
-    /// zero and each completion releases the next one.
+    /// zero and each completion releases the next one. With `releasesOnSchedule` the concurrency caps an open
+    /// loop instead: a request is sent at its arrival time or, when `concurrency` are in flight, at the next
+    /// completion after it, whichever is later, and its latencies count from the send.
     init(model: StepModel, limits: SchedulerLimits, requests: [Request], closedLoopConcurrency: Int? = nil,
+         releasesOnSchedule: Bool = false,
          speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0, arrivesPrefilled: Bool = false) {
         self.arrivesPrefilled = arrivesPrefilled
         self.model = model
@@ -91,8 +96,9 @@ struct ReplicaLane {
         arrivalTimes = requests.map(\.arrival)
         closedLoop = closedLoopConcurrency != nil
         if let concurrency = closedLoopConcurrency {
-            for index in requests.indices { arrivalTimes[index] = index < concurrency ? 0 : .infinity }
+            for index in requests.indices { arrivalTimes[index] = index < concurrency ? (releasesOnSchedule ? requests[index].arrival : 0) : .infinity }
         }
+        self.releasesOnSchedule = releasesOnSchedule
         releasedInLoop = min(closedLoopConcurrency ?? requests.count, requests.count)
         freeBlocks = limits.kvBlocks
         blockSize = max(1, limits.kvBlockSize)
@@ -344,7 +350,7 @@ struct ReplicaLane {
             running.remove(at: position)
             completed += 1
             if closedLoop, releasedInLoop < requests.count {
-                arrivalTimes[releasedInLoop] = time + frontEnd
+                arrivalTimes[releasedInLoop] = releasesOnSchedule ? max(requests[releasedInLoop].arrival, time + frontEnd) : time + frontEnd
                 releasedInLoop += 1
             }
         }

@@ -47,9 +47,11 @@ public struct ReplicaSimulator: Sendable {
     }
 
     /// Serves `requests` (sorted by arrival). In closed loop, `concurrency` requests start at time zero and
-    /// each completion releases the next request.
-    public func run(_ requests: [Request], closedLoopConcurrency: Int? = nil) -> Run {
+    /// each completion releases the next request; with `releasesOnSchedule`, `closedLoopConcurrency` caps the
+    /// requests in flight and a released request still waits for its own arrival time.
+    public func run(_ requests: [Request], closedLoopConcurrency: Int? = nil, releasesOnSchedule: Bool = false) -> Run {
         var lane = ReplicaLane(model: model, limits: limits, requests: requests, closedLoopConcurrency: closedLoopConcurrency,
+                               releasesOnSchedule: releasesOnSchedule,
                                speculative: speculative, seed: seed)
         while !lane.isDrained, lane.iterate() {}
         return lane.run

@@ -3,11 +3,12 @@ extension ServingSimulation {
     /// ``RoutingPolicy/leastKVCache``): the lane whose next step starts earliest steps next, and each request
     /// is routed at its arrival, once every busy lane has reached it, from the lanes' state at that instant.
     /// Ties go to the first lane after the one chosen last. In closed loop, `concurrency` requests arrive at
-    /// time zero and each completion, on any lane, releases the next request at its finish time.
+    /// time zero and each completion, on any lane, releases the next request at its finish time; with
+    /// `releasesOnSchedule`, at its finish time or its own arrival time, whichever is later (a capped open loop).
     ///
     /// - Complexity: O(lanes) per step and per arrival, on top of the lanes' own iterations.
     /// - Returns: the run of every lane, empty ones included, and for each request the lane it was routed to.
-    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, limits: SchedulerLimits,
+    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, releasesOnSchedule: Bool = false, limits: SchedulerLimits,
                    arrivesPrefilled: Bool = false) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
         var lanes = (0..<self.lanes).map { lane in
             ReplicaLane(model: model, limits: limits, requests: [], speculative: speculative, seed: seed &+ UInt64(lane),
@@ -23,7 +24,8 @@ extension ServingSimulation {
         func nextArrival() -> Double? {
             guard routedCount < requests.count else { return nil }
             if closedLoopConcurrency == nil { return requests[routedCount].arrival }
-            return releases.first
+            guard let release = releases.first else { return nil }
+            return releasesOnSchedule ? max(release, requests[routedCount].arrival) : release
         }
         while true {
             // The busy lane whose next step starts earliest.

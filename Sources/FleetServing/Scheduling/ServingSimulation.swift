@@ -49,12 +49,12 @@ public struct ServingSimulation: Sendable {
         lanes == 1 ? requests : stride(from: lane, to: requests.count, by: lanes).map { requests[$0] }
     }
 
-    /// Runs the workload. Round-robin simulates each lane on its share, and in closed loop each lane keeps its
-    /// share of the concurrency busy; the state-aware routers advance the lanes together (see
+    /// Runs the workload. Round-robin simulates each lane on its share, and in closed loop (or under a client's
+    /// concurrency cap, ``ArrivalProcess/capped(_:maxConcurrency:)``) each lane keeps its share of the concurrency busy; the state-aware routers advance the lanes together (see
     /// `runRouted`), and in closed loop a completion anywhere releases the next request.
     public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
         if disaggregation != nil {
-            if case .closedLoop = arrivals { preconditionFailure("a disaggregated deployment is simulated with open-loop arrivals") }
+            precondition(arrivals.inFlightLimit == nil, "a disaggregated deployment is simulated with open-loop arrivals")
             return runDisaggregated(requests)
         }
         return ServingMetrics(runs: runs(requests, arrivals: arrivals), kvCapacityTokens: laneLimits.kvCapacityTokens)
@@ -62,12 +62,13 @@ public struct ServingSimulation: Sendable {
 
     /// The run of every lane that served a request.
     func runs(_ requests: [Request], arrivals: ArrivalProcess) -> [ReplicaSimulator.Run] {
-        guard case let .closedLoop(concurrency) = arrivals else {
+        guard let concurrency = arrivals.inFlightLimit else {
             return laneRuns(requests, arrivesPrefilled: false).runs.filter { !$0.records.isEmpty }
         }
-        let limits = laneLimits, lanes = self.lanes
+        let limits = laneLimits, lanes = self.lanes, onSchedule = arrivals.releasesOnSchedule
         if router != .roundRobin && lanes > 1 {
-            return runRouted(requests, closedLoopConcurrency: max(1, concurrency), limits: limits).runs.filter { !$0.records.isEmpty }
+            return runRouted(requests, closedLoopConcurrency: max(1, concurrency), releasesOnSchedule: onSchedule,
+                             limits: limits).runs.filter { !$0.records.isEmpty }
         }
         var runs: [ReplicaSimulator.Run] = []
         for lane in 0..<lanes {
@@ -75,7 +76,7 @@ public struct ServingSimulation: Sendable {
             guard !share.isEmpty else { continue }
             let perLane = concurrency / lanes + (lane < concurrency % lanes ? 1 : 0)
             runs.append(ReplicaSimulator(model: model, limits: limits, speculative: speculative, seed: seed &+ UInt64(lane))
-                .run(share, closedLoopConcurrency: max(1, perLane)))
+                .run(share, closedLoopConcurrency: max(1, perLane), releasesOnSchedule: onSchedule))
         }
         return runs
     }

@@ -273,7 +273,13 @@ public struct MeasurementSetup: Sendable {
             count = min(3000, max(1000, 2 * inFlight)) * replicas
         case .rate?, .server?:
             guard let load = row.load else { throw PerformanceError("request rate not published") }
-            arrivals = .poisson(rate: load)
+            // A benchmark client's concurrency cap (`--max-concurrency`) holds requests back while that many are
+            // in flight, whatever the rate.
+            if let cap = Self.maxConcurrency(in: row.detail) {
+                arrivals = .capped(.poisson(rate: load), maxConcurrency: cap)
+            } else {
+                arrivals = .poisson(rate: load)
+            }
             count = min(3000, max(300, Int(load * 120)))
         case .kernel?, nil:
             throw PerformanceError("load pattern not published")
@@ -320,6 +326,12 @@ public struct MeasurementSetup: Sendable {
             throw PerformanceError("a \(marker) run at a power limit that calibration/power-cap.yaml does not list (published_limits)")
         }
         return nil
+    }
+
+    /// `max concurrency N` in a row's detail: the concurrency cap of the benchmark client.
+    static func maxConcurrency(in detail: String) -> Int? {
+        guard let range = detail.range(of: "max concurrency ") else { return nil }
+        return Int(String(detail[range.upperBound...].prefix { $0.isNumber })).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// `N requests` in a row's detail.
