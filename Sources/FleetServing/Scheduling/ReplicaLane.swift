@@ -96,7 +96,10 @@ struct ReplicaLane {
         arrivalTimes = requests.map(\.arrival)
         closedLoop = closedLoopConcurrency != nil
         if let concurrency = closedLoopConcurrency {
-            for index in requests.indices { arrivalTimes[index] = index < concurrency ? (releasesOnSchedule ? requests[index].arrival : 0) : .infinity }
+            // The first `concurrency` requests are sent at once (closed loop) or at their own times (capped).
+            for index in requests.indices where !releasesOnSchedule || index >= concurrency {
+                arrivalTimes[index] = index < concurrency ? 0 : .infinity
+            }
         }
         self.releasesOnSchedule = releasesOnSchedule
         releasedInLoop = min(closedLoopConcurrency ?? requests.count, requests.count)

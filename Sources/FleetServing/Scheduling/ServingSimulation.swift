@@ -54,7 +54,7 @@ public struct ServingSimulation: Sendable {
     /// `runRouted`), and in closed loop a completion anywhere releases the next request.
     public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
         if disaggregation != nil {
-            precondition(arrivals.inFlightLimit == nil, "a disaggregated deployment is simulated with open-loop arrivals")
+            precondition(arrivals.inFlightLimit == nil, "a disaggregated deployment is simulated with uncapped open-loop arrivals")
             return runDisaggregated(requests)
         }
         return ServingMetrics(runs: runs(requests, arrivals: arrivals), kvCapacityTokens: laneLimits.kvCapacityTokens)

@@ -71,11 +71,8 @@ public enum ArrivalProcess: Sendable, Equatable {
     /// Whether a request held back by ``inFlightLimit`` still waits for its own scheduled time (a capped open
     /// loop); a closed loop sends it as soon as a request finishes.
     public var releasesOnSchedule: Bool {
-        switch self {
-        case .closedLoop: false
-        case let .capped(schedule, _): schedule.inFlightLimit == nil || schedule.releasesOnSchedule
-        default: true
-        }
+        if case .closedLoop = schedule { return false }
+        return true
     }
 
     /// The process that sets arrival times, without the concurrency cap.
