@@ -353,7 +353,8 @@ struct ReplicaLane {
             running.remove(at: position)
             completed += 1
             if closedLoop, releasedInLoop < requests.count {
-                arrivalTimes[releasedInLoop] = releasesOnSchedule ? max(requests[releasedInLoop].arrival, time + frontEnd) : time + frontEnd
+                let release = time + frontEnd
+                arrivalTimes[releasedInLoop] = releasesOnSchedule ? max(requests[releasedInLoop].arrival, release) : release
                 releasedInLoop += 1
             }
         }

@@ -8,8 +8,8 @@ extension ServingSimulation {
     ///
     /// - Complexity: O(lanes) per step and per arrival, on top of the lanes' own iterations.
     /// - Returns: the run of every lane, empty ones included, and for each request the lane it was routed to.
-    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, releasesOnSchedule: Bool = false, limits: SchedulerLimits,
-                   arrivesPrefilled: Bool = false) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
+    func runRouted(_ requests: [Request], closedLoopConcurrency: Int?, releasesOnSchedule: Bool = false,
+                   limits: SchedulerLimits, arrivesPrefilled: Bool = false) -> (runs: [ReplicaSimulator.Run], lanes: [Int]) {
         var lanes = (0..<self.lanes).map { lane in
             ReplicaLane(model: model, limits: limits, requests: [], speculative: speculative, seed: seed &+ UInt64(lane),
                         arrivesPrefilled: arrivesPrefilled)

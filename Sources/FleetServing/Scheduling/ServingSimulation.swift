@@ -50,8 +50,9 @@ public struct ServingSimulation: Sendable {
     }
 
     /// Runs the workload. Round-robin simulates each lane on its share, and in closed loop (or under a client's
-    /// concurrency cap, ``ArrivalProcess/capped(_:maxConcurrency:)``) each lane keeps its share of the concurrency busy; the state-aware routers advance the lanes together (see
-    /// `runRouted`), and in closed loop a completion anywhere releases the next request.
+    /// concurrency cap, ``ArrivalProcess/capped(_:maxConcurrency:)``) each lane keeps its share of the concurrency
+    /// busy; the state-aware routers advance the lanes together (see `runRouted`), and in closed loop a completion
+    /// anywhere releases the next request.
     public func run(_ requests: [Request], arrivals: ArrivalProcess) -> ServingMetrics {
         if disaggregation != nil {
             precondition(arrivals.inFlightLimit == nil, "a disaggregated deployment is simulated with uncapped open-loop arrivals")
