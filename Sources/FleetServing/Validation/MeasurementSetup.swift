@@ -137,19 +137,25 @@ public struct MeasurementSetup: Sendable {
                 widestError = widestError ?? error
             }
         }
-        // Layouts are tried from the highest saturated throughput down. A load search never probes beyond 1.05 ×
-        // the saturated rate, so a layout whose saturated output throughput, with that margin and a 5 % allowance
-        // for the spread of Poisson arrivals, stays below the best result so far cannot win and is not searched.
+        // Layouts are tried from the highest saturated throughput down. A load search under whole-output
+        // reservation never probes beyond 1.05 × the saturated rate, so such a layout whose saturated output
+        // throughput, with that margin and a 5 % allowance for the spread of Poisson arrivals, stays below the best
+        // result so far cannot win and is not searched. Under max-utilization admission the search may go past the
+        // saturated rate (``simulate(saturated:)``), so every such layout is searched.
         let ordered = candidates.enumerated().sorted {
             ($0.element.saturated.outputThroughput, $1.offset) > ($1.element.saturated.outputThroughput, $0.offset)
         }.map(\.element)
         var best: (setup: MeasurementSetup, metrics: ServingMetrics)?
+        var bestRate: Double?
         for candidate in ordered {
-            if let best, candidate.setup.latencyLimits != nil,
+            if let best, candidate.setup.latencyLimits != nil, candidate.setup.limits.reserveWholeSequence,
                candidate.saturated.outputThroughput * 1.05 * 1.05 <= best.metrics.outputThroughput { continue }
             do throws(PerformanceError) {
-                let metrics = try candidate.setup.simulate(saturated: candidate.saturated)
-                if metrics.outputThroughput > best?.metrics.outputThroughput ?? 0 { best = (candidate.setup, metrics) }
+                // A layout that misses the limits at the best layout's rate only meets them at lower rates (the
+                // objectives fail beyond some rate), so it cannot win: one probe instead of a search.
+                if let bestRate, !(try candidate.setup.meetsLatencyLimits(atRate: bestRate)) { continue }
+                let (metrics, rate) = try candidate.setup.searchedRun(saturated: candidate.saturated)
+                if metrics.outputThroughput > best?.metrics.outputThroughput ?? 0 { best = (candidate.setup, metrics); bestRate = rate }
             } catch {
                 widestError = widestError ?? error
             }
@@ -173,24 +179,47 @@ public struct MeasurementSetup: Sendable {
 
     /// ``simulate()`` given the saturated run (``saturatedRun()``) when it is already known.
     func simulate(saturated: ServingMetrics?) throws(PerformanceError) -> ServingMetrics {
-        if latencyLimits == nil, arrivals == .offline, let saturated { return saturated }
+        try searchedRun(saturated: saturated).metrics
+    }
+
+    /// ``simulate(saturated:)`` with, for a server row, the Poisson rate its load search settled on (requests per
+    /// second; `nil` for a row run at its own arrivals).
+    func searchedRun(saturated: ServingMetrics?) throws(PerformanceError) -> (metrics: ServingMetrics, rate: Double?) {
+        if latencyLimits == nil, arrivals == .offline, let saturated { return (saturated, nil) }
         let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
-        guard let latencyLimits else { return simulation.run(requests, arrivals: arrivals) }
+        guard let latencyLimits else { return (simulation.run(requests, arrivals: arrivals), nil) }
         // The search's passing rates only rise, so the last run that met the limits is the answer's.
         var highestMet: ServingMetrics?
         let saturation: ServingMetrics
         if let saturated { saturation = saturated } else { saturation = try saturatedRun() }
-        let rate = LoadSearch.highestRate(saturation: saturation.requestThroughput) { rate in
-            // Each probe lasts as long as the benchmark's shortest accepted run, so that it measures the steady
-            // state at that rate (or the queue that an unsustainable rate builds).
-            let arrivals = ArrivalProcess.poisson(rate: rate)
-            let probe = simulation.run(requests(arriving: arrivals, count: serverProbeCount(rate: rate)), arrivals: arrivals)
+        // A stream of arrivals can sustain more than the all-at-once run under max-utilization admission, whose
+        // equal-length batch overfills the KV cache and pauses requests: there the search goes past the saturated
+        // rate while the limits hold.
+        let rate = LoadSearch.highestRate(saturation: saturation.requestThroughput,
+                                          expandsPastSaturation: !limits.reserveWholeSequence) { rate in
+            let probe = serverProbe(simulation, rate: rate)
             guard latencyLimits.areMet(by: probe) else { return false }
             highestMet = probe
             return true
         }
         guard rate > 0, let highestMet else { throw PerformanceError("the rebuilt deployment meets the latency limits at no load") }
-        return highestMet
+        return (highestMet, rate)
+    }
+
+    /// Whether a server row's setup meets its latency limits at `rate` requests per second (one probe of its load
+    /// search); `true` for a row without limits.
+    func meetsLatencyLimits(atRate rate: Double) throws(PerformanceError) -> Bool {
+        guard let latencyLimits else { return true }
+        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        return latencyLimits.areMet(by: serverProbe(simulation, rate: rate))
+    }
+
+    /// One probe of a server row's load search: Poisson arrivals at `rate` for as long as the benchmark's shortest
+    /// accepted run, so that it measures the steady state at that rate (or the queue that an unsustainable rate
+    /// builds).
+    private func serverProbe(_ simulation: ServingSimulation, rate: Double) -> ServingMetrics {
+        let arrivals = ArrivalProcess.poisson(rate: rate)
+        return simulation.run(requests(arriving: arrivals, count: serverProbeCount(rate: rate)), arrivals: arrivals)
     }
 
     /// The setup of `row` with `tensorParallel` devices per tensor group (all of the row's devices per pipeline
@@ -305,6 +334,13 @@ public struct MeasurementSetup: Sendable {
             limits.maxSequences = min(maxSequences, bench.sequencesInFlight)
             limits.maxBatchedTokens = bench.maxBatchedTokens
             limits.chunkedPrefill = true
+            limits.reserveWholeSequence = false
+        }
+        // NVIDIA's MLPerf harness runs TensorRT-LLM with the max-utilization capacity policy. In a Server run the
+        // arrival rate bounds the batch, and admission without reserving the output decides the latencies; an
+        // Offline run keeps the reservation, which sizes its batch to the KV cache as the submitter's batch cap
+        // (tuned per system, not published with the row) does.
+        if engineID == "tensorrt-llm", row.mode == .server, MLPerfHarnessSettings.describes(row.detail) {
             limits.reserveWholeSequence = false
         }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)

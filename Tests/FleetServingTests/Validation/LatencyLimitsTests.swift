@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FleetServing
 
@@ -29,5 +30,17 @@ struct LatencyLimitsTests {
         #expect(LoadSearch.highestRate(saturation: 100) { _ in true } == 105)
         #expect(LoadSearch.highestRate(saturation: 100) { _ in false } == 0)
         #expect(LoadSearch.highestRate(saturation: 0) { _ in true } == 0)
+    }
+
+    @Test func anExpandingSearchGoesPastTheSaturatedRateWhileTheObjectiveHolds() {
+        // Holding up to 300 requests/s against a saturated rate of 100: the bound rises by 1.25 from 105 until it
+        // fails (256.3 meets, 320.4 does not), then bisection brackets the rate within 1 % of 320.4.
+        let rate = LoadSearch.highestRate(saturation: 100, expandsPastSaturation: true) { $0 <= 300 }
+        #expect(rate <= 300 && rate > 300 - 3.3)
+        // Below the saturated rate it searches as before, and it stops rising after eight expansions.
+        #expect(LoadSearch.highestRate(saturation: 100, expandsPastSaturation: true) { $0 <= 37 }
+                == LoadSearch.highestRate(saturation: 100) { $0 <= 37 })
+        let ceiling = LoadSearch.highestRate(saturation: 100, expandsPastSaturation: true) { _ in true }
+        #expect(abs(ceiling - 105 * pow(LoadSearch.expansionFactor, Double(LoadSearch.maximumExpansions))) < 1e-9)
     }
 }
