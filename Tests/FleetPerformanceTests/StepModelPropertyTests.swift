@@ -134,6 +134,25 @@ struct StepModelPropertyTests {
         }
     }
 
+    @Test func eachSamplingSequencePaysTheEngineSequenceOverhead() throws {
+        // 8 decodes and one prompt that completes in the step sample 9 tokens: the per-sequence overhead adds 9
+        // times, the same on the inline path, the batched path and in the breakdown.
+        let state = BatchState(prefill: [BatchState.Chunk(tokens: 512)], decodeContexts: Array(repeating: 1000, count: 8))
+        var spec = try DeploymentSpec.resolve(model: "llama-3.1-8b", hardware: "nvidia-h100-sxm", engine: "vllm",
+                                              catalog: Fixtures.catalog, efficiencies: ModelArithmeticTests.efficiencies,
+                                              weights: .bf16, activations: .bf16, kvCache: .bf16, tensorParallel: 1)
+        let without = try StepModel(spec: spec)
+        spec.sequenceOverhead = Seconds(0.0001)
+        let with = try StepModel(spec: spec)
+        let features = with.features(of: state)
+        #expect(features[Feature.sampledTokens.rawValue] == 9)
+        #expect(abs(with.stepTime(features) - without.stepTime(features) - 0.0009) < 1e-12)
+        let batched = with.stepTimes(Matrix(rows: 1, columns: Feature.count, rowMajor: features))
+        #expect(abs(batched[0] - with.stepTime(features)) < 1e-12)
+        let breakdown = with.breakdown(features).reduce(0) { $0 + $1.time.value }
+        #expect(abs(breakdown - with.stepTime(features)) < 1e-9)
+    }
+
     @Test func attentionRunsAtTheArchitectureKernelsEfficiency() throws {
         // A long prompt's attention is compute-bound, so its time scales with the attention η: the one of the
         // architecture's own kernels (FA3-class on Hopper, η∞·S/(S + S₀) for S prompt tokens) where fitted,

@@ -4,7 +4,8 @@ import Testing
 
 /// Broken profile files are reported with their location, all in one pass.
 struct ProfileValidationTests {
-    func catalog(with hardwareYAML: String, powerCapYAML: String? = nil) throws -> DiagnosticList? {
+    func catalog(with hardwareYAML: String, powerCapYAML: String? = nil,
+                 editingEngine engine: String? = nil, _ edit: (String) -> String = { $0 }) throws -> DiagnosticList? {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetsim-profiles-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         for kind in ProfileKind.allCases {
@@ -16,6 +17,10 @@ struct ProfileValidationTests {
             }
         }
         try hardwareYAML.write(to: directory.appendingPathComponent("hardware/test-part.yaml"), atomically: true, encoding: .utf8)
+        if let engine {
+            let file = directory.appendingPathComponent("engines/\(engine).yaml")
+            try edit(String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        }
         if let powerCapYAML {
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("calibration"), withIntermediateDirectories: true)
             try powerCapYAML.write(to: directory.appendingPathComponent("calibration/power-cap.yaml"), atomically: true, encoding: .utf8)
@@ -135,5 +140,12 @@ struct ProfileValidationTests {
         let infinite = "compute_exponent: .inf\nbandwidth_exponent: 0\nsources: [{locator: x, date: 2024}]\n"
         let message = try #require(try catalog(with: Self.validPart, powerCapYAML: infinite)).diagnostics.map(\.message).joined()
         #expect(message.contains("must be a finite number"))
+    }
+
+    @Test func engineOverheadsMustBeFiniteAndNotNegative() throws {
+        let errors = try #require(try catalog(with: Self.validPart, editingEngine: "vllm") {
+            $0.replacingOccurrences(of: "  per_sequence: null", with: "  per_sequence: -1 ms")
+        }).diagnostics.map(\.message)
+        #expect(errors == ["'per_sequence' must be a finite time of at least 0, got -1 ms"])
     }
 }

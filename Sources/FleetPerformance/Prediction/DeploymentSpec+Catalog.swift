@@ -55,6 +55,7 @@ extension DeploymentSpec {
             model: model, hardware: hardware, engineID: engine.id, weights: weights, activations: activations, kvCache: kvCache,
             tensorParallel: tensorParallel, pipelineParallel: pipelineParallel, expertParallel: expertParallel,
             dataParallelAttention: dataParallelAttention, memoryFraction: fraction, memoryBasis: basis, maxBatchedTokens: batchedTokens, stepOverhead: calibrated?.stepOverhead ?? engine.overheads?.step ?? .zero,
+            sequenceOverhead: engine.overheads?.perSequence ?? .zero,
             timeScale: calibrated?.timeScale ?? 1, fixedLatencyScale: calibrated?.fixedLatencyScale ?? 1, efficiencies: efficiency, efficiencyProvenance: provenance)
     }
 

@@ -81,7 +81,7 @@ public struct SpeculativeDecoding: Sendable {
             expertParallel: drafterProfile.architecture.moe == nil ? 1 : target.expertParallel,
             dataParallelAttention: drafterProfile.architecture.moe == nil ? 1 : target.dataParallelAttention,
             memoryFraction: target.memoryFraction, memoryBasis: target.memoryBasis, maxBatchedTokens: target.maxBatchedTokens,
-            stepOverhead: target.stepOverhead, timeScale: target.timeScale, fixedLatencyScale: target.fixedLatencyScale,
+            stepOverhead: target.stepOverhead, sequenceOverhead: target.sequenceOverhead, timeScale: target.timeScale, fixedLatencyScale: target.fixedLatencyScale,
             efficiencies: target.efficiencies, efficiencyProvenance: target.efficiencyProvenance)
         let memory = try MemoryPlan(spec: spec)
         // A drafting layer of the target shares its embedding and LM head; a draft model brings its own.

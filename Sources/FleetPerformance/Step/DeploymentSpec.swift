@@ -25,6 +25,9 @@ public struct DeploymentSpec: Sendable {
     /// Fixed engine time per step (scheduling, launches), fitted per engine and hardware family. Each pipeline
     /// rank runs the engine loop for each micro-batch, so a pass through `pp` stages costs `pp` times this.
     public var stepOverhead: Seconds
+    /// Engine time per step for each sequence that samples a token in it (sampling, detokenization, streaming,
+    /// request bookkeeping): the engine profile's `overheads.per_sequence`, zero until fitted.
+    public var sequenceOverhead: Seconds
     /// Engine speed relative to the kernel roofline: modelled step times are multiplied by it (fitted per
     /// engine and hardware family; 1 when uncalibrated).
     public let timeScale: Double
@@ -38,7 +41,7 @@ public struct DeploymentSpec: Sendable {
     public init(model: ModelProfile, hardware: HardwareProfile, engineID: String = "", weights: Precision, activations: Precision,
                 kvCache: Precision, tensorParallel: Int, pipelineParallel: Int, expertParallel: Int,
                 dataParallelAttention: Int = 1, memoryFraction: Double, memoryBasis: MemoryBasis = .total, maxBatchedTokens: Int, stepOverhead: Seconds,
-                timeScale: Double = 1, fixedLatencyScale: Double = 1,
+                sequenceOverhead: Seconds = .zero, timeScale: Double = 1, fixedLatencyScale: Double = 1,
                 efficiencies: FamilyEfficiency, efficiencyProvenance: String) {
         self.model = model
         self.hardware = hardware
@@ -54,6 +57,7 @@ public struct DeploymentSpec: Sendable {
         self.memoryBasis = memoryBasis
         self.maxBatchedTokens = maxBatchedTokens
         self.stepOverhead = stepOverhead
+        self.sequenceOverhead = sequenceOverhead
         self.timeScale = timeScale
         self.fixedLatencyScale = fixedLatencyScale
         self.efficiencies = efficiencies

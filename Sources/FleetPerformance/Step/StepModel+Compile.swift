@@ -127,6 +127,7 @@ extension StepModel {
         let stages = spec.engineLoopsPerStep
         let engineOverhead = spec.stepOverhead.value * Double(stages)
         notes[.overhead] = "engine step \(spec.stepOverhead)" + (stages > 1 ? " × \(stages) pipeline stages" : "")
+            + (spec.sequenceOverhead.value == 0 ? "" : " + \(spec.sequenceOverhead) per sampling sequence")
             + " + \(Int(gemmKernels)) GEMM kernels × \(gemm.fixedLatency) fixed latency"
             + (spec.timeScale == 1 && spec.fixedLatencyScale == 1 ? "" :
                 "; engine calibration: variable times × \(UnitFormatter.number(spec.timeScale)), fixed latencies × \(UnitFormatter.number(spec.fixedLatencyScale))")
@@ -136,7 +137,7 @@ extension StepModel {
                   rooflineExponent: spec.efficiencies.rooflineExponent,
                   communicationCoefficients: communication.coefficients, overhead: overhead, timeScale: spec.timeScale,
                   fixedLatencyScale: spec.fixedLatencyScale,
-                  engineOverhead: engineOverhead,
+                  engineOverhead: engineOverhead, sequenceOverhead: spec.sequenceOverhead.value,
                   window: geometry.attendedKeyLimit, efficiencyNotes: notes)
     }
 }

@@ -32,6 +32,9 @@ public struct StepModel: Sendable {
     let timeScale: Double
     let fixedLatencyScale: Double
     let engineOverhead: Double
+    /// Seconds per step for each sequence that samples a token (``DeploymentSpec/sequenceOverhead``), added
+    /// after scaling.
+    let sequenceOverhead: Double
 
     /// Seconds of fixed latency in every step before calibration (GEMM tails and collective α terms).
     public var fixedTimePerStep: Double { overhead + communicationCoefficients[Feature.constant.rawValue] }
@@ -79,7 +82,7 @@ public struct StepModel: Sendable {
             total += Roofline.time(compute: flops / computeRates[column], memory: bytes / memoryRates[column], exponent: rooflineExponent)
         }
         for row in 0..<Feature.count { total += features[row] * communicationCoefficients[row] }
-        return calibrated(total)
+        return calibrated(total) + sequenceOverhead * features[Feature.sampledTokens.rawValue]
     }
 
     /// Step times of many states (rows of `states`, `N × Feature.count`) with two `dgemm`s.
@@ -101,7 +104,9 @@ public struct StepModel: Sendable {
                 }
             }
         }
-        for row in 0..<rows { times[row] = calibrated(times[row] + overhead) }
+        for row in 0..<rows {
+            times[row] = calibrated(times[row] + overhead) + sequenceOverhead * states[row, Feature.sampledTokens.rawValue]
+        }
         return times
     }
 
@@ -136,7 +141,8 @@ public struct StepModel: Sendable {
         costs.append(OperatorCost(operatorClass: .communication, flops: .zero, bytes: .zero,
                                   time: Seconds((communication - fixedCommunication) * timeScale + fixedCommunication * fixedLatencyScale),
                                   bound: .communication, note: efficiencyNotes[.communication] ?? ""))
-        costs.append(OperatorCost(operatorClass: .overhead, flops: .zero, bytes: .zero, time: Seconds(overhead * fixedLatencyScale + engineOverhead),
+        costs.append(OperatorCost(operatorClass: .overhead, flops: .zero, bytes: .zero, time: Seconds(overhead * fixedLatencyScale + engineOverhead
+                                                + sequenceOverhead * features[Feature.sampledTokens.rawValue]),
                                   bound: .overhead, note: efficiencyNotes[.overhead] ?? ""))
         return costs
     }

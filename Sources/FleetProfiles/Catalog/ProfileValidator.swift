@@ -149,6 +149,13 @@ struct ProfileValidator {
         if let fraction = s.memoryFraction, !(fraction > 0 && fraction <= 1) {
             fail("'memory_fraction' must be in (0, 1], got \(UnitFormatter.number(fraction))", at: path.appending("memory_fraction"))
         }
+        guard let overheads = profile.overheads else { return }
+        for (name, time) in [("step", overheads.step), ("per_sequence", overheads.perSequence), ("front_end", overheads.frontEnd)] {
+            guard let time else { continue }
+            if !(time.value.isFinite && time.value >= 0) {
+                fail("'\(name)' must be a finite time of at least 0, got \(time)", at: DocumentPath().appending("overheads").appending(name))
+            }
+        }
     }
 
     mutating func check(_ sheet: PriceSheet, knownHardware: Set<String>, knownModels: Set<String>) {

@@ -81,7 +81,8 @@ public enum MemoryBasis: String, Codable, Sendable, CaseIterable {
 public struct EngineOverheads: Codable, Sendable, Sourced {
     /// Fixed time per scheduler step (CPU scheduling, kernel launches).
     public let step: Seconds?
-    /// Extra time per running sequence per step.
+    /// Extra time per step for each sequence that samples a token in it (sampling, detokenization, streaming,
+    /// request bookkeeping); added to the step time after calibration.
     public let perSequence: Seconds?
     /// Time a request of an online server spends outside the engine's steps (HTTP, tokenization,
     /// detokenization, streaming), added to its first token and its completion.
