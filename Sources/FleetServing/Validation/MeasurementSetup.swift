@@ -141,7 +141,7 @@ public struct MeasurementSetup: Sendable {
         // reservation never probes beyond 1.05 × the saturated rate, so such a layout whose saturated output
         // throughput, with that margin and a 5 % allowance for the spread of Poisson arrivals, stays below the best
         // result so far cannot win and is not searched. Under max-utilization admission the search may go past the
-        // saturated rate (``simulate(saturated:)``), so every such layout is searched.
+        // saturated rate (``searchedRun(saturated:)``), so that bound does not rule such a layout out.
         let ordered = candidates.enumerated().sorted {
             ($0.element.saturated.outputThroughput, $1.offset) > ($1.element.saturated.outputThroughput, $0.offset)
         }.map(\.element)
