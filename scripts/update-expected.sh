@@ -19,6 +19,7 @@ git --no-pager diff --stat -- Examples/expected || true
 "$bin" simulate Examples/speculative-decoding.yaml > Examples/expected/simulate-speculative-decoding.txt
 "$bin" simulate Examples/disaggregation.yaml > Examples/expected/simulate-disaggregation.txt
 "$bin" simulate Examples/capped-client.yaml > Examples/expected/simulate-capped-client.txt
+"$bin" simulate Examples/harness-batching.yaml > Examples/expected/simulate-harness-batching.txt
 "$bin" capacity Examples/rent-vs-own.yaml > Examples/expected/capacity-rent-vs-own.txt
 "$bin" cost Examples/rent-vs-own.yaml > Examples/expected/cost-rent-vs-own.txt
 "$bin" compare Examples/rent-vs-own.yaml -o Examples/expected/compare-rent-vs-own > Examples/expected/compare-rent-vs-own.txt

@@ -9,7 +9,7 @@ REFRESHED = {
     "compare Examples/rent-vs-own.yaml", "simulate Examples/rent-vs-own.yaml", "capacity Examples/rent-vs-own.yaml",
     "plan Examples/power-budget.yaml", "cost Examples/rent-vs-own.yaml", "compare Examples/hybrid-peak.yaml",
     "simulate Examples/speculative-decoding.yaml", "simulate Examples/disaggregation.yaml",
-    "simulate Examples/capped-client.yaml",
+    "simulate Examples/capped-client.yaml", "simulate Examples/harness-batching.yaml",
 }
 text = readme.read_text()
 def refresh(match):

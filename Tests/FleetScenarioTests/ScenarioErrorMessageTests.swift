@@ -54,6 +54,28 @@ struct ScenarioErrorMessageTests {
         ])
     }
 
+    @Test func batchingSettingsAreCheckedWhereTheyAreWritten() {
+        let line = "    parallelism: {tensor: 8}"
+        #expect(errors(replacing(line, with: line + "\n    batching: {max_requests: 96, max_wait: 300 ms}")) == [])
+        #expect(errors(replacing(line, with: line + "\n    batching: {max_requests: 0, max_wait: -1 s}")) == [
+            "plan.yaml:11:30: error: 'max_requests' must be at least 1, got 0",
+            "plan.yaml:11:43: error: 'max_wait' must be finite and not negative, got '-1 s'",
+        ])
+        #expect(errors(replacing(line, with: line + "\n    router: least-kv\n    batching: {max_requests: 8, max_wait: 0.1 s}")) == [
+            "plan.yaml:12:15: error: a batcher sends each batch to the next replica in turn; remove 'router: least-kv' or 'batching'",
+        ])
+        #expect(errors(replacing(line, with: line + "\n    batching: {max_requests: 8, max_wait: 0.1 s}\n    disaggregation: {prefill_replicas: 1, decode_replicas: 1}")) == [
+            "plan.yaml:11:15: error: a batcher feeds the replicas of an aggregated deployment; remove 'batching' or 'disaggregation'",
+        ])
+        let batched = replacing(line, with: line + "\n    batching: {max_requests: 8, max_wait: 0.1 s}")
+        #expect(errors(batched.replacingOccurrences(of: "arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: concurrency, concurrency: 8}")) == [
+            "plan.yaml:11:15: error: a batcher is simulated with open-loop arrivals (poisson, gamma, constant, diurnal, trace, offline), not 'concurrency'",
+        ])
+        #expect(errors(batched.replacingOccurrences(of: "arrivals: {pattern: poisson, rate: 2}", with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 8}")) == [
+            "plan.yaml:11:15: error: a batcher is simulated with uncapped open-loop arrivals; remove 'workload.arrivals.max_concurrency'",
+        ])
+    }
+
     @Test func maxConcurrencyCapsOnlyOpenLoopArrivals() {
         let arrivals = "arrivals: {pattern: poisson, rate: 2}"
         #expect(errors(replacing(arrivals, with: "arrivals: {pattern: poisson, rate: 2, max_concurrency: 16}")) == [])

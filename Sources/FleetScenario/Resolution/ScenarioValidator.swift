@@ -122,6 +122,28 @@ struct ScenarioValidator {
         if let disaggregation = deployment.disaggregation {
             validate(disaggregation, hardware: hardware, at: path.appending("disaggregation"))
         }
+        if let batching = deployment.batching { validate(batching, of: deployment, at: path.appending("batching")) }
+    }
+
+    private mutating func validate(_ batching: BatchingSettings, of deployment: Deployment, at path: DocumentPath) {
+        if batching.maxRequests < 1 {
+            fail("'max_requests' must be at least 1, got \(batching.maxRequests)", at: path.appending("max_requests"))
+        }
+        if !(batching.maxWait.value >= 0 && batching.maxWait.value.isFinite) {
+            fail("'max_wait' must be finite and not negative, got '\(batching.maxWait)'", at: path.appending("max_wait"))
+        }
+        if deployment.disaggregation != nil {
+            fail("a batcher feeds the replicas of an aggregated deployment; remove 'batching' or 'disaggregation'", at: path)
+        }
+        if let router = deployment.router, router != .roundRobin {
+            fail("a batcher sends each batch to the next replica in turn; remove 'router: \(router.rawValue)' or 'batching'", at: path)
+        }
+        if scenario.workload.arrivals.pattern == .concurrency {
+            fail("a batcher is simulated with open-loop arrivals (poisson, gamma, constant, diurnal, trace, offline), not 'concurrency'",
+                 at: path)
+        } else if scenario.workload.arrivals.maxConcurrency != nil {
+            fail("a batcher is simulated with uncapped open-loop arrivals; remove 'workload.arrivals.max_concurrency'", at: path)
+        }
     }
 
     private mutating func validate(_ disaggregation: DisaggregationSettings, hardware: HardwareProfile?, at path: DocumentPath) {

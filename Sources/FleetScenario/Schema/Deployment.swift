@@ -28,13 +28,15 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var speculative: SpeculativeSettings?
     /// Separate prefill and decode replicas; each of `replicas` is then one unit of both pools.
     public var disaggregation: DisaggregationSettings?
+    /// A batcher in front of the replicas, if requests reach them in batches; it takes the router's place.
+    public var batching: BatchingSettings?
 
     /// Devices of one replica as the fleet counts them: `devices`, times the replicas of a disaggregated unit.
     public var devicesPerReplica: Int { devices * (disaggregation?.replicasPerUnit ?? 1) }
 
     enum CodingKeys: String, CodingKey {
         case name, hardware, model, engine, devices, replicas, precision, parallelism, scheduling, powerCap = "power_cap", router
-        case speculative, disaggregation
+        case speculative, disaggregation, batching
     }
 
     public init(name: String, hardware: String, model: String, engine: String, devices: Int, replicas: Int,
@@ -71,6 +73,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         router = try container.decode(RoutingPolicy.self, forKey: .router, orRecord: problems)
         speculative = try container.decode(SpeculativeSettings.self, forKey: .speculative, orRecord: problems)
         disaggregation = try container.decode(DisaggregationSettings.self, forKey: .disaggregation, orRecord: problems)
+        batching = try container.decode(BatchingSettings.self, forKey: .batching, orRecord: problems)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,6 +91,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         try container.encodeIfPresent(router, forKey: .router)
         try container.encodeIfPresent(speculative, forKey: .speculative)
         try container.encodeIfPresent(disaggregation, forKey: .disaggregation)
+        try container.encodeIfPresent(batching, forKey: .batching)
     }
 }
 

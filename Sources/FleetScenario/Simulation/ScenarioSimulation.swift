@@ -36,6 +36,8 @@ public enum ScenarioSimulation {
         public let seed: UInt64
         /// Separate prefill and decode pools, if the deployment disaggregates them.
         public let disaggregation: Disaggregation?
+        /// A batcher in front of the replicas, if requests reach them in batches.
+        public let batching: RequestBatching?
 
         /// Devices of one replica (a disaggregated replica is a unit of both pools).
         public var devicesPerReplica: Int { model.spec.devices * (disaggregation.map { $0.prefillReplicas + $0.decodeReplicas } ?? 1) }
@@ -49,7 +51,7 @@ public enum ScenarioSimulation {
         /// The serving simulation of this deployment with `replicas` replicas (its own count by default).
         public func simulation(replicas: Int? = nil) -> ServingSimulation {
             ServingSimulation(model: model, limits: limits, replicas: replicas ?? self.replicas, router: router,
-                              speculative: speculative, seed: seed, disaggregation: disaggregation)
+                              speculative: speculative, seed: seed, disaggregation: disaggregation, batching: batching)
         }
     }
 
@@ -97,7 +99,8 @@ public enum ScenarioSimulation {
                 prepared.append(Prepared(name: deployment.name, replicas: deployment.replicas, model: try StepModel(spec: spec),
                                          memory: memory, limits: limits, router: deployment.router ?? .roundRobin,
                                          prefixCaching: scheduling.prefixCaching ?? false, speculative: speculative,
-                                         seed: scenario.seed, disaggregation: disaggregation))
+                                         seed: scenario.seed, disaggregation: disaggregation,
+                                         batching: deployment.batching?.batching))
             } catch {
                 throw PerformanceError("deployment '\(deployment.name)': \(error.message)")
             }

@@ -18,10 +18,16 @@ public struct ServingSimulation: Sendable {
     public let seed: UInt64
     /// Separate prefill and decode pools in each replica, if the deployment disaggregates them.
     public let disaggregation: Disaggregation?
+    /// A batcher in front of the lanes, if the clients' requests reach the engine in batches: each batch goes to
+    /// the next lane in turn (it takes the router's place).
+    public let batching: RequestBatching?
 
     public init(model: StepModel, limits: SchedulerLimits, replicas: Int, router: RoutingPolicy = .roundRobin,
-                speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0, disaggregation: Disaggregation? = nil) {
+                speculative: SpeculativeDecoding? = nil, seed: UInt64 = 0, disaggregation: Disaggregation? = nil,
+                batching: RequestBatching? = nil) {
         precondition(replicas >= 1, "replicas must be at least 1, got \(replicas)")
+        precondition(batching == nil || disaggregation == nil, "a batcher feeds the lanes of an aggregated deployment")
+        self.batching = batching
         self.disaggregation = disaggregation
         self.speculative = speculative
         self.seed = seed
@@ -57,6 +63,10 @@ public struct ServingSimulation: Sendable {
         if disaggregation != nil {
             precondition(arrivals.inFlightLimit == nil, "a disaggregated deployment is simulated with uncapped open-loop arrivals")
             return runDisaggregated(requests)
+        }
+        if let batching {
+            precondition(arrivals.inFlightLimit == nil, "a batcher is simulated with uncapped open-loop arrivals")
+            return ServingMetrics(runs: runBatched(requests, batching: batching), kvCapacityTokens: laneLimits.kvCapacityTokens)
         }
         return ServingMetrics(runs: runs(requests, arrivals: arrivals), kvCapacityTokens: laneLimits.kvCapacityTokens)
     }

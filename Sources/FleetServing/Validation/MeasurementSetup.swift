@@ -16,6 +16,9 @@ public struct MeasurementSetup: Sendable {
     /// How long each probe of a server row's load search lasts, seconds (``serverMinimumDuration`` unless the
     /// rebuild was asked for another).
     public let serverDuration: Double
+    /// The batcher the benchmark's harness puts in front of the engine instances, if it batches requests
+    /// (``AMDMLPerfHarnessSettings``).
+    public let batching: RequestBatching?
     private let input: Int, output: Int, seed: UInt64
 
     /// The p99 limits of a server benchmark (MLPerf's Server and Interactive scenarios), seconds.
@@ -167,8 +170,13 @@ public struct MeasurementSetup: Sendable {
     /// The setup's requests all arriving at once: the saturated run that bounds a load search (and an offline
     /// row's own run).
     func saturatedRun() throws(PerformanceError) -> ServingMetrics {
-        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        let simulation = self.simulation(try StepModel(spec: spec))
         return simulation.run(requests(arriving: .offline), arrivals: .offline)
+    }
+
+    /// The simulation of the setup's deployment with `model`: its limits, replicas and batcher.
+    public func simulation(_ model: StepModel) -> ServingSimulation {
+        ServingSimulation(model: model, limits: limits, replicas: replicas, batching: batching)
     }
 
     /// Simulates the setup as its row was run: its arrivals, or for a server row whose load is not published
@@ -186,7 +194,7 @@ public struct MeasurementSetup: Sendable {
     /// second; `nil` for a row run at its own arrivals).
     func searchedRun(saturated: ServingMetrics?) throws(PerformanceError) -> (metrics: ServingMetrics, rate: Double?) {
         if latencyLimits == nil, arrivals == .offline, let saturated { return (saturated, nil) }
-        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        let simulation = self.simulation(try StepModel(spec: spec))
         guard let latencyLimits else { return (simulation.run(requests, arrivals: arrivals), nil) }
         // The search's passing rates only rise, so the last run that met the limits is the answer's.
         var highestMet: ServingMetrics?
@@ -210,7 +218,7 @@ public struct MeasurementSetup: Sendable {
     /// search); `true` for a row without limits.
     func meetsLatencyLimits(atRate rate: Double) throws(PerformanceError) -> Bool {
         guard let latencyLimits else { return true }
-        let simulation = ServingSimulation(model: try StepModel(spec: spec), limits: limits, replicas: replicas)
+        let simulation = self.simulation(try StepModel(spec: spec))
         return latencyLimits.areMet(by: serverProbe(simulation, rate: rate))
     }
 
@@ -343,9 +351,19 @@ public struct MeasurementSetup: Sendable {
         if engineID == "tensorrt-llm", row.mode == .server, MLPerfHarnessSettings.describes(row.detail) {
             limits.reserveWholeSequence = false
         }
+        // AMD's MLPerf harness batches the Server scenario's queries before its vLLM instances, which it runs with
+        // settings of its own.
+        var batching: RequestBatching?
+        if engineID == "vllm", row.mode == .server, let harness = AMDMLPerfHarnessSettings(row, vendor: hardware.vendor) {
+            batching = harness.batching
+            limits.chunkedPrefill = harness.chunkedPrefill
+            limits.maxBatchedTokens = harness.maxBatchedTokens
+            limits.maxSequences = harness.maxSequences
+        }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests,
-                                latencyLimits: latencyLimits, serverDuration: serverDuration, input: input, output: output, seed: seed)
+                                latencyLimits: latencyLimits, serverDuration: serverDuration, batching: batching,
+                                input: input, output: output, seed: seed)
     }
 
     /// Words of a measurement's description that say the run was made below board power (MLPerf's
