@@ -7,8 +7,7 @@ import Testing
 @Suite(.serialized)
 struct CappedClientCommandTests {
     static func value(_ output: String, _ metric: String) throws -> Double {
-        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix(metric) })
-        return try #require(line.split(separator: " ").compactMap { Double($0) }.last)
+        try #require(FleetSimBinary.tableValues(output, metric).last)
     }
 
     @Test func cappedClientExampleMatchesExpectedOutput() throws {

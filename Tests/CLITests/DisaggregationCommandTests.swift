@@ -4,16 +4,12 @@ import Testing
 /// disaggregated deployment trades a longer TTFT for a shorter TPOT against colocated replicas on the same devices.
 @Suite(.serialized)
 struct DisaggregationCommandTests {
-    func values(_ output: String, _ metric: String) throws -> [Double] {
-        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix(metric) })
-        return line.split(separator: " ").compactMap { Double($0) }
-    }
-
     @Test func disaggregationExampleMatchesExpectedOutput() throws {
         let result = try FleetSimBinary.run(["simulate", "Examples/disaggregation.yaml"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == (try FleetSimBinary.expected("simulate-disaggregation.txt")))
-        let tpot = try values(result.standardOutput, "TPOT p99"), ttft = try values(result.standardOutput, "TTFT p99")
+        let tpot = try FleetSimBinary.tableValues(result.standardOutput, "TPOT p99")
+        let ttft = try FleetSimBinary.tableValues(result.standardOutput, "TTFT p99")
         #expect(tpot.count == 2 && tpot[1] < tpot[0])
         #expect(ttft.count == 2 && ttft[1] > ttft[0])
     }

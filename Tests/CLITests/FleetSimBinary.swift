@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 
 /// Runs the built `fleetsim` binary, as a user would.
@@ -46,5 +47,11 @@ struct FleetSimBinary {
     /// The checked-in expected output `Examples/expected/<name>`.
     static func expected(_ name: String) throws -> String {
         try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/expected/\(name)"), encoding: .utf8)
+    }
+
+    /// The numbers of the `simulate` table row that starts with `metric`, one per deployment column.
+    static func tableValues(_ output: String, _ metric: String) throws -> [Double] {
+        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix(metric) })
+        return line.split(separator: " ").compactMap { Double($0) }
     }
 }
