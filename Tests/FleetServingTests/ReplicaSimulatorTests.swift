@@ -119,6 +119,28 @@ struct ReplicaSimulatorTests {
         #expect(metrics.timePerOutputToken.mean >= firstDecode && metrics.timePerOutputToken.mean <= lastDecode)
     }
 
+    /// A batch of one with fixed lengths is an M/D/1 queue: every request takes the same service time D (its
+    /// prefill and decode steps alone), so under Poisson arrivals at λ the mean wait is Pollaczek–Khinchine's
+    /// `W_q = ρ·D / (2(1 − ρ))`, ρ = λ·D, and the mean E2E `W_q + D`. The tolerance is about twice the standard
+    /// error of a 20,000-request mean at that utilization (waits are correlated, more so as ρ grows).
+    @Test(arguments: [(0.5, 0.03), (0.7, 0.06)])
+    func aBatchOfOneIsAnMD1Queue(utilization: Double, tolerance: Double) throws {
+        let (model, memory) = try ServingFixtures.model()
+        let limits = ServingFixtures.limits(memory, maxSequences: 1)
+        let alone = try #require(ReplicaSimulator(model: model, limits: limits)
+            .run([Request(arrival: 0, inputTokens: 512, outputTokens: 64)]).records.first)
+        let service = alone.finish, prefill = alone.firstToken
+        let arrivals = ArrivalProcess.poisson(rate: utilization / service)
+        let requests = WorkloadGenerator.requests(count: 20_000, arrivals: arrivals, input: .fixed(512), output: .fixed(64), seed: 21)
+        let metrics = ServingSimulation(model: model, limits: limits, replicas: 1).run(requests, arrivals: arrivals)
+        let wait = utilization * service / (2 * (1 - utilization))
+        #expect(abs(metrics.endToEnd.mean / (wait + service) - 1) < tolerance, "E2E \(metrics.endToEnd.mean) s, M/D/1 \(wait + service) s")
+        // Service is deterministic: every request's E2E exceeds its TTFT by the same decode time.
+        #expect(abs(metrics.endToEnd.mean - metrics.timeToFirstToken.mean - (service - prefill)) < 1e-9 * service)
+        // Little's law on the open loop: the run keeps up, so its throughput is the arrival rate.
+        #expect(abs(metrics.requestThroughput / (utilization / service) - 1) < 0.02)
+    }
+
     /// Little's law on a closed loop: concurrency N = throughput × mean latency (requests/s × s).
     @Test func closedLoopObeysLittlesLaw() throws {
         let (model, memory) = try ServingFixtures.model()
