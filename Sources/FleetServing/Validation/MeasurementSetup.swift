@@ -262,11 +262,15 @@ public struct MeasurementSetup: Sendable {
         // fp8); otherwise the activation precision, at most 16 bits.
         let kv = row.kvPrecision
             ?? (engineID == "tensorrt-llm" && [.fp8, .fp4].contains(activations) ? .fp8 : (activations.bits <= 16 && activations != .fp4 ? activations : .bf16))
+        // AMD's MLPerf harness batches the Server scenario's queries before its vLLM instances, which it runs with
+        // settings of its own.
+        let amdHarness = engineID == "vllm" && row.mode == .server ? AMDMLPerfHarnessSettings(row, vendor: hardware.vendor) : nil
         let spec = try DeploymentSpec.resolve(
             model: model.id, hardware: hardware.id, engine: engine.id, catalog: catalog, efficiencies: efficiencies,
             weights: weights, activations: activations == .mxfp4 ? .bf16 : activations, kvCache: kv,
             tensorParallel: tensor, pipelineParallel: pipeline, expertParallel: expert,
-            dataParallelAttention: attentionRanks, serving: serving, powerCap: try powerLimit(of: row, catalog: catalog))
+            dataParallelAttention: attentionRanks, memoryFraction: amdHarness?.memoryFraction,
+            maxBatchedTokens: amdHarness?.maxBatchedTokens, serving: serving, powerCap: try powerLimit(of: row, catalog: catalog))
         let memory = try MemoryPlan(spec: spec)
         // A dataset row without lengths takes the dataset's published means.
         let dataset = row.workload.flatMap { catalog.dataset($0) }
@@ -351,18 +355,14 @@ public struct MeasurementSetup: Sendable {
         if engineID == "tensorrt-llm", row.mode == .server, MLPerfHarnessSettings.describes(row.detail) {
             limits.reserveWholeSequence = false
         }
-        // AMD's MLPerf harness batches the Server scenario's queries before its vLLM instances, which it runs with
-        // settings of its own.
-        var batching: RequestBatching?
-        if engineID == "vllm", row.mode == .server, let harness = AMDMLPerfHarnessSettings(row, vendor: hardware.vendor) {
-            batching = harness.batching
-            limits.chunkedPrefill = harness.chunkedPrefill
-            limits.maxBatchedTokens = harness.maxBatchedTokens
-            limits.maxSequences = harness.maxSequences
+        if let amdHarness {
+            limits.chunkedPrefill = amdHarness.chunkedPrefill
+            limits.maxBatchedTokens = amdHarness.maxBatchedTokens
+            limits.maxSequences = amdHarness.maxSequences
         }
         let requests = WorkloadGenerator.requests(count: count, arrivals: arrivals, input: .fixed(input), output: .fixed(output), seed: seed)
         return MeasurementSetup(spec: spec, limits: limits, replicas: replicas, arrivals: arrivals, requests: requests,
-                                latencyLimits: latencyLimits, serverDuration: serverDuration, batching: batching,
+                                latencyLimits: latencyLimits, serverDuration: serverDuration, batching: amdHarness?.batching,
                                 input: input, output: output, seed: seed)
     }
 

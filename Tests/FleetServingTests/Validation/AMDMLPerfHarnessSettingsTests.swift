@@ -4,7 +4,7 @@ import FleetProfiles
 @testable import FleetServing
 
 /// AMD's MLPerf Inference v4.1 harness batches Server queries before its vLLM instances (96 queries or 0.3 s) and
-/// runs vLLM without chunked prefill, 49152 batched tokens and 1024 sequences.
+/// runs vLLM without chunked prefill, 49152 batched tokens, 1024 sequences and 97 % of each device's memory.
 struct AMDMLPerfHarnessSettingsTests {
     static func row(hardware: String = "amd-mi300x", engine: String = "vllm", mode: PublishedMeasurement.Mode = .server,
                     detail: String) -> PublishedMeasurement {
@@ -28,6 +28,9 @@ struct AMDMLPerfHarnessSettingsTests {
         #expect(!setup.limits.chunkedPrefill)
         #expect(setup.limits.maxBatchedTokens == 49152)
         #expect(setup.limits.maxSequences == 1024)
+        // The memory plan takes the harness's memory share and sizes its activation workspace for its token budget.
+        #expect(setup.spec.memoryFraction == 0.97)
+        #expect(setup.spec.maxBatchedTokens == 49152)
     }
 
     /// Later rounds, other hardware, other engines and the Offline scenario keep the engine profile's behaviour.
