@@ -38,7 +38,8 @@ public struct RequestBatching: Sendable, Equatable {
             let deadline = lastDeparture + maxWait
             if pending > 0, deadline < arrival { send(at: deadline) }
             pending += 1
-            if pending >= maxRequests || arrival >= lastDeparture + maxWait && pending == 1 && arrival > first {
+            // Full, or alone after the wait ran out: it leaves at once.
+            if pending >= maxRequests || (pending == 1 && arrival >= lastDeparture + maxWait && arrival > first) {
                 send(at: arrival)
             }
         }
